@@ -1,0 +1,50 @@
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+import {
+  AdminCreateCertification,
+  AdminCreateProducer,
+  AdminListCertifications,
+  AdminListProducers,
+  AdminOptionalReason,
+  AdminRerateCertification,
+  AdminRunExpiry,
+  AdminStatusReason,
+  AdminUpdateCertification,
+  AdminUpdateProducer,
+} from "./admin/ocop/validators"
+import { storeProductOcop } from "./store/ocop/product-filters"
+import { StoreListProducers } from "./store/producers/validators"
+import { validateQuery } from "./utils/validate"
+
+export default defineMiddlewares({
+  routes: [
+    // Store -----------------------------------------------------------------
+    // A RegExp matcher is registered before Medusa's own /store/products
+    // middlewares, so the OCOP filters and fields are in place before its validator runs.
+    { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/, method: "GET", middlewares: [storeProductOcop] },
+    { matcher: "/store/producers", method: "GET", middlewares: [validateQuery(StoreListProducers)] },
+
+    // Admin: certifications ---------------------------------------------------
+    { matcher: "/admin/ocop/certifications", method: "GET", middlewares: [validateQuery(AdminListCertifications)] },
+    { matcher: "/admin/ocop/certifications", method: "POST", middlewares: [validateAndTransformBody(AdminCreateCertification)] },
+    { matcher: "/admin/ocop/certifications/:id", method: "POST", middlewares: [validateAndTransformBody(AdminUpdateCertification)] },
+    { matcher: "/admin/ocop/certifications/:id/rerate", method: "POST", middlewares: [validateAndTransformBody(AdminRerateCertification)] },
+    { matcher: "/admin/ocop/certifications/:id/revoke", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },
+    { matcher: "/admin/ocop/certifications/:id/suspend", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },
+    { matcher: "/admin/ocop/certifications/:id/reinstate", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
+    { matcher: "/admin/ocop/certifications/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
+
+    { matcher: "/admin/ocop/jobs/expire-certifications", method: "POST", middlewares: [validateAndTransformBody(AdminRunExpiry)] },
+    // `additional_data.producer_id` links a product to its OCOP producer (see workflows/hooks).
+    { matcher: "/admin/products", method: "POST", additionalDataValidator: { producer_id: z.string().min(1).max(100).optional() } },
+    { matcher: "/admin/products/:id", method: "POST", additionalDataValidator: { producer_id: z.string().min(1).max(100).optional() } },
+
+    // Admin: producers ----------------------------------------------------------
+    { matcher: "/admin/producers", method: "GET", middlewares: [validateQuery(AdminListProducers)] },
+    { matcher: "/admin/producers", method: "POST", middlewares: [validateAndTransformBody(AdminCreateProducer)] },
+    { matcher: "/admin/producers/:id", method: "POST", middlewares: [validateAndTransformBody(AdminUpdateProducer)] },
+    { matcher: "/admin/producers/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
+    { matcher: "/admin/producers/:id/suspend", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },
+    { matcher: "/admin/producers/:id/reject", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },
+  ],
+})

@@ -1,0 +1,70 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { OCOP_MODULE } from "../../../modules/ocop"
+import type OcopModuleService from "../../../modules/ocop/service"
+import { STORE_PRODUCT_OCOP_ALLOWED } from "../../utils/public-fields"
+import { describeIssues } from "../../utils/validate"
+import { StoreProductOcopFilters } from "./validators"
+
+const OCOP_KEYS = Object.keys(StoreProductOcopFilters.shape)
+const NO_MATCH = "prod_no_match"
+
+/**
+ * Lets GET /store/products take OCOP filters (`ocop_stars`, `ocop_group`,
+ * `district`, `province`, `producer_type`) and OCOP fields (`*producer`,
+ * `*certifications`). The filters are validated, removed from the query and
+ * turned into an `id` filter, so Medusa's own validator and route do the rest.
+ */
+export async function storeProductOcop(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    req.allowed = [...(req.allowed ?? []), ...STORE_PRODUCT_OCOP_ALLOWED]
+    const query = req.query as Record<string, unknown>
+    const present = OCOP_KEYS.filter((k) => query[k] !== undefined)
+    if (!present.length) return next()
+
+    const raw = Object.fromEntries(present.map((k) => [k, query[k]]))
+    for (const k of present) delete query[k]
+    const parsed = StoreProductOcopFilters.safeParse(raw)
+    if (!parsed.success) throw new MedusaError(MedusaError.Types.INVALID_DATA, describeIssues(parsed.error))
+    const f = parsed.data
+
+    const ocop: OcopModuleService = req.scope.resolve(OCOP_MODULE)
+    let producerIds: string[] | undefined
+    if (f.district?.length || f.province?.length || f.producer_type?.length) {
+      const producers = await ocop.listProducers(
+        {
+          status: "approved",
+          ...(f.district?.length ? { district: f.district } : {}),
+          ...(f.province?.length ? { province: f.province } : {}),
+          ...(f.producer_type?.length ? { type: f.producer_type } : {}),
+        },
+        { select: ["id"] }
+      )
+      producerIds = producers.map((p) => p.id)
+    }
+    const now = new Date()
+    const certs =
+      producerIds && !producerIds.length
+        ? []
+        : await ocop.listCertifications(
+            {
+              status: "active",
+              valid_from: { $lte: now },
+              valid_until: { $gte: now },
+              stars: f.ocop_stars?.length ? f.ocop_stars : { $gte: 3 },
+              ...(f.ocop_group?.length ? { group_code: f.ocop_group } : {}),
+              ...(producerIds ? { producer_id: producerIds } : {}),
+            },
+            { select: ["product_id"] }
+          )
+    let ids = [...new Set(certs.map((c) => c.product_id))]
+    if (query.id !== undefined) {
+      const requested = new Set(Array.isArray(query.id) ? (query.id as string[]) : [String(query.id)])
+      ids = ids.filter((id) => requested.has(id))
+    }
+    query.id = ids.length ? ids : [NO_MATCH]
+    next()
+  } catch (e) {
+    next(e)
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * Seeds the Huế OCOP demo catalogue, once.
+ *
+ * Run with `medusa exec ./src/scripts/seed.ts` (npm start does it for you).
+ * The data lives in ./data/catalogue.json; this file only turns it into Medusa
+ * records. Re-running is a no-op: the store carries an `ocop_seeded_at` marker.
+ */
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createInventoryLevelsWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  createTaxRegionsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateProductsWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { OCOP_MODULE } from "../modules/ocop"
+import type OcopModuleService from "../modules/ocop/service"
+import { addMonths } from "../modules/ocop/rules"
+import { createCertificationWorkflow } from "../workflows/certification-workflows"
+import { createProducerWorkflow, suspendProducerWorkflow } from "../workflows/producer-workflows"
+import { loadCatalogue, type CatalogueProduct } from "./lib/catalogue"
+
+export const VIETNAM_COUNTRIES = ["vn"]
+export const INTERNATIONAL_COUNTRIES = ["us", "ca", "gb", "fr", "de", "nl", "se", "au", "nz", "jp", "kr", "sg", "tw", "hk"]
+
+export default async function seedOcopCatalogue({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const storeService = container.resolve(Modules.STORE)
+  const salesChannelService = container.resolve(Modules.SALES_CHANNEL)
+  const fulfillmentService = container.resolve(Modules.FULFILLMENT)
+  const productService = container.resolve(Modules.PRODUCT)
+  const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
+
+  const [store] = await storeService.listStores({}, { select: ["id", "metadata", "default_sales_channel_id"] })
+  if (store?.metadata?.ocop_seeded_at) {
+    logger.info(`Demo catalogue already seeded at ${store.metadata.ocop_seeded_at}; nothing to do.`)
+    return
+  }
+  const catalogue = loadCatalogue()
+  const backendUrl = (process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`).replace(/\/$/, "")
+  const enabledPaymentProviders = await listPaymentProviderIds(container)
+
+  // Store, sales channel, currencies ------------------------------------------------
+  let [salesChannel] = await salesChannelService.listSalesChannels({ name: "Default Sales Channel" })
+  if (!salesChannel) salesChannel = await salesChannelService.createSalesChannels({ name: "Default Sales Channel" })
+  await salesChannelService.updateSalesChannels(salesChannel.id, {
+    name: "Huế OCOP Marketplace",
+    description: "Certified OCOP products from Thừa Thiên Huế. Only sellable products are listed here.",
+  })
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: "Huế OCOP Marketplace",
+        supported_currencies: [
+          { currency_code: "vnd", is_default: true },
+          { currency_code: "usd" },
+        ],
+        default_sales_channel_id: salesChannel.id,
+      },
+    },
+  })
+
+  // Regions and taxes -------------------------------------------------------------
+  const vnProviders = ["pp_cod_cod", "pp_bank-transfer_bank-transfer", "pp_stripe_stripe"].filter((p) =>
+    enabledPaymentProviders.includes(p)
+  )
+  // International buyers pay by card when Stripe is configured, or by invoice
+  // (Medusa's manual provider, settled by an admin) — always available.
+  const intlProviders = ["pp_stripe_stripe", "pp_system_default"].filter((p) => enabledPaymentProviders.includes(p))
+  // Every section below skips what exists, so a seed interrupted half-way resumes.
+  const regionService = container.resolve(Modules.REGION)
+  const wantedRegions = [
+    { name: "Việt Nam", currency_code: "vnd", countries: VIETNAM_COUNTRIES, payment_providers: vnProviders, automatic_taxes: true },
+    { name: "International", currency_code: "usd", countries: INTERNATIONAL_COUNTRIES, payment_providers: intlProviders },
+  ]
+  const existingRegions = await regionService.listRegions({ name: wantedRegions.map((r) => r.name) } as any)
+  const missingRegions = wantedRegions.filter((r) => !existingRegions.some((e) => e.name === r.name))
+  if (missingRegions.length) await createRegionsWorkflow(container).run({ input: { regions: missingRegions } })
+  const regions = await regionService.listRegions({ name: wantedRegions.map((r) => r.name) } as any)
+  const vietnam = regions.find((r) => r.name === "Việt Nam")!
+  const international = regions.find((r) => r.name === "International")!
+  const taxService = container.resolve(Modules.TAX)
+  const taxed = new Set((await taxService.listTaxRegions({})).map((t) => t.country_code))
+  const untaxed = [...VIETNAM_COUNTRIES, ...INTERNATIONAL_COUNTRIES].filter((c) => !taxed.has(c))
+  if (untaxed.length) {
+    await createTaxRegionsWorkflow(container).run({ input: untaxed.map((country_code) => ({ country_code, provider_id: "tp_system" })) })
+  }
+
+  // Stock location in Huế, fulfilment and shipping ------------------------------------
+  const stockLocationService = container.resolve(Modules.STOCK_LOCATION)
+  const LOCATION_NAME = "Kho Huế — Huế warehouse"
+  let [location] = await stockLocationService.listStockLocations({ name: LOCATION_NAME })
+  if (!location) {
+    const { result } = await createStockLocationsWorkflow(container).run({
+      input: {
+        locations: [
+          {
+            name: LOCATION_NAME,
+            address: { address_1: "2 Lê Lợi", city: "Huế", province: "Thừa Thiên Huế", country_code: "vn", postal_code: "530000" },
+          },
+        ],
+      },
+    })
+    location = result[0]
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+      [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+    })
+  }
+  let [shippingProfile] = await fulfillmentService.listShippingProfiles({ type: "default" })
+  if (!shippingProfile) {
+    const { result } = await createShippingProfilesWorkflow(container).run({
+      input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
+    })
+    shippingProfile = result[0]
+  }
+  const FULFILLMENT_SET_NAME = "Giao hàng từ Huế — Shipping from Huế"
+  let [fulfillmentSet] = await fulfillmentService.listFulfillmentSets({ name: FULFILLMENT_SET_NAME }, { relations: ["service_zones"] })
+  if (!fulfillmentSet) {
+    fulfillmentSet = await fulfillmentService.createFulfillmentSets({
+      name: FULFILLMENT_SET_NAME,
+      type: "shipping",
+      service_zones: [
+        { name: "Việt Nam", geo_zones: VIETNAM_COUNTRIES.map((country_code) => ({ country_code, type: "country" as const })) },
+        { name: "International", geo_zones: INTERNATIONAL_COUNTRIES.map((country_code) => ({ country_code, type: "country" as const })) },
+      ],
+    })
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+      [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
+    })
+  }
+  const zone = (name: string) => fulfillmentSet.service_zones.find((z) => z.name === name)!.id
+  const storeRules = [
+    { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+    { attribute: "is_return", value: "false", operator: "eq" as const },
+  ]
+  const shippingOptions = [
+      {
+        name: "Giao hàng tiêu chuẩn (2–4 ngày)",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: zone("Việt Nam"),
+        shipping_profile_id: shippingProfile.id,
+        type: { label: "Standard", description: "2–4 business days within Vietnam", code: "standard-vn" },
+        prices: [{ currency_code: "vnd", amount: 30000 }, { region_id: vietnam.id, amount: 30000 }],
+        rules: storeRules,
+      },
+      {
+        name: "Giao hàng nhanh (1–2 ngày)",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: zone("Việt Nam"),
+        shipping_profile_id: shippingProfile.id,
+        type: { label: "Express", description: "1–2 business days within Vietnam", code: "express-vn" },
+        prices: [{ currency_code: "vnd", amount: 55000 }, { region_id: vietnam.id, amount: 55000 }],
+        rules: storeRules,
+      },
+      {
+        name: "International shipping (7–14 days)",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: zone("International"),
+        shipping_profile_id: shippingProfile.id,
+        type: { label: "International", description: "Tracked airmail, 7–14 days", code: "intl" },
+        prices: [{ currency_code: "usd", amount: 15 }, { region_id: international.id, amount: 15 }],
+        rules: storeRules,
+      },
+  ]
+  const existingOptions = new Set((await fulfillmentService.listShippingOptions({})).map((o) => o.name))
+  const missingOptions = shippingOptions.filter((o) => !existingOptions.has(o.name))
+  if (missingOptions.length) await createShippingOptionsWorkflow(container).run({ input: missingOptions as any })
+  await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } }).catch(() => {
+    /* already linked */
+  })
+
+  // Publishable key for the storefront ----------------------------------------------
+  const apiKeyService = container.resolve(Modules.API_KEY)
+  let [publishableKey] = await apiKeyService.listApiKeys({ type: "publishable" })
+  if (!publishableKey) {
+    publishableKey = await apiKeyService.createApiKeys({ title: "Storefront", type: "publishable", created_by: "seed" })
+  }
+  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: publishableKey.id, add: [salesChannel.id] } }).catch(() => {
+    /* already linked by db:migrate */
+  })
+
+  // Producers ---------------------------------------------------------------------
+  const existingProducers = await ocop.listProducers({ handle: catalogue.producers.map((p) => p.handle) }, { select: ["id", "handle"] })
+  const producerIdByHandle = new Map<string, string>(existingProducers.map((p) => [p.handle, p.id]))
+  for (const p of catalogue.producers.filter((x) => !producerIdByHandle.has(x.handle))) {
+    const { result } = await createProducerWorkflow(container).run({
+      input: {
+        ...p,
+        status: "approved",
+        logo_url: `${backendUrl}/static/ocop/producers/${p.handle}.svg`,
+      },
+    })
+    producerIdByHandle.set(p.handle, result.id)
+  }
+
+  // Products: created as drafts, certified, then published --------------------------
+  const existingProducts = await productService.listProducts({ handle: catalogue.products.map((p) => p.handle) }, { select: ["id", "handle"] })
+  const newProducts = catalogue.products.filter((p) => !existingProducts.some((e) => e.handle === p.handle))
+  const products: { id: string; handle: string }[] = []
+  // In batches: one workflow for 30 products is fine, for the benchmarks' 10 000 it is not.
+  for (let i = 0; i < newProducts.length; i += 200) {
+    const { result } = await createProductsWorkflow(container).run({
+      input: { products: newProducts.slice(i, i + 200).map((p) => toProductInput(p, shippingProfile.id, backendUrl)) as any },
+    })
+    products.push(...result.map((p) => ({ id: p.id, handle: p.handle })))
+  }
+  const productIdByHandle = new Map([...existingProducts, ...products].map((p) => [p.handle, p.id]))
+  if (newProducts.length) await link.create(
+    newProducts.map((p) => ({
+      [Modules.PRODUCT]: { product_id: productIdByHandle.get(p.handle)! },
+      [OCOP_MODULE]: { producer_id: producerIdByHandle.get(p.producer)! },
+    }))
+  )
+
+  // Inventory in the Huế warehouse.
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["sku", "inventory_items.inventory_item_id"],
+    filters: { product_id: products.map((p) => p.id) },
+  })
+  // Only the new products' items get levels; re-runs leave stock as it is.
+  const stockBySku = new Map(catalogue.products.flatMap((p) => p.variants.map((v) => [v.sku, v.inventory] as const)))
+  if (variants.length) await createInventoryLevelsWorkflow(container).run({
+    input: {
+      inventory_levels: variants.flatMap((v: any) =>
+        (v.inventory_items ?? []).map((ii: any) => ({
+          location_id: location.id,
+          inventory_item_id: ii.inventory_item_id,
+          stocked_quantity: stockBySku.get(v.sku) ?? 0,
+        }))
+      ),
+    },
+  })
+
+  const now = new Date()
+  const recorded = new Set(
+    (await ocop.listCertifications({ certificate_number: catalogue.products.map((p) => p.certification.certificate_number) }, { select: ["certificate_number"] })).map(
+      (c) => c.certificate_number
+    )
+  )
+  for (const p of catalogue.products.filter((x) => !recorded.has(x.certification.certificate_number))) {
+    const c = p.certification
+    const decisionDate = addMonths(now, -c.decided_months_ago)
+    await createCertificationWorkflow(container).run({
+      input: {
+        product_id: productIdByHandle.get(p.handle)!,
+        certificate_number: c.certificate_number,
+        decision_number: c.decision_number,
+        decision_date: decisionDate,
+        issuing_authority: c.issuing_authority,
+        authority_level: c.authority_level,
+        score: c.score,
+        stars: c.stars,
+        potential_five_star: c.potential_five_star,
+        group_code: p.group,
+        subgroup: p.subgroup,
+        // Lapsed certificates are seeded as they were issued; the expiry job
+        // (and the rule itself) then treats them as expired.
+        status: c.status === "expired" ? "active" : c.status,
+        status_reason: c.status_reason,
+        geographical_indication: p.other_marks?.geographical_indication ?? null,
+        collective_trademark: p.other_marks?.collective_trademark ?? null,
+        is_demo: true,
+        actor: { actor_type: "system", actor_id: "seed" },
+      },
+    })
+  }
+
+  // Publish. Products whose certificate is in force go through the normal
+  // workflow (its publish guard passes); the few that are not — the 2★
+  // evaluation, the lapsed and the revoked certificates — are published
+  // directly to reproduce a catalogue where they were on sale before. The OCOP
+  // rule still keeps every one of them out of the store.
+  const verdicts = await ocop.evaluateSellability([...productIdByHandle.values()])
+  const publishable = [...productIdByHandle.values()].filter((id) => verdicts.get(id)?.sellable)
+  const legacy = [...productIdByHandle.values()].filter((id) => !verdicts.get(id)?.sellable)
+  if (publishable.length) await updateProductsWorkflow(container).run({
+    input: { selector: { id: publishable }, update: { status: ProductStatus.PUBLISHED } },
+  })
+  if (legacy.length) await productService.updateProducts({ id: legacy }, { status: ProductStatus.PUBLISHED })
+
+  // Suspended producers are applied last so their products were certified first.
+  const suspended = catalogue.producers.filter((x) => x.status === "suspended")
+  const alreadySuspended = new Set(
+    (await ocop.listProducers({ handle: suspended.map((p) => p.handle), status: "suspended" }, { select: ["handle"] })).map((p) => p.handle)
+  )
+  for (const p of suspended.filter((x) => !alreadySuspended.has(x.handle))) {
+    await suspendProducerWorkflow(container).run({
+      input: { id: producerIdByHandle.get(p.handle)!, reason: "Demo: suspended pending re-inspection", actor: { actor_type: "system" } },
+    })
+  }
+
+  await storeService.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), ocop_seeded_at: now.toISOString() } })
+  logger.info(
+    `Seeded ${catalogue.producers.length} producers and ${catalogue.products.length} products ` +
+      `(${publishable.length} sellable) in regions Việt Nam (VND) and International (USD).`
+  )
+}
+
+function toProductInput(p: CatalogueProduct, shippingProfileId: string, backendUrl: string) {
+  const image = `${backendUrl}/static/ocop/${p.handle}.svg`
+  return {
+    title: p.title_vi,
+    subtitle: p.subtitle_vi,
+    description: p.description_vi,
+    handle: p.handle,
+    status: ProductStatus.DRAFT,
+    weight: p.weight_g,
+    origin_country: "vn",
+    thumbnail: image,
+    images: [{ url: image }],
+    shipping_profile_id: shippingProfileId,
+    metadata: {
+      title_en: p.title_en,
+      subtitle_en: p.subtitle_en,
+      description_en: p.description_en,
+      labelling: p.labelling,
+      search_synonyms: p.search_synonyms ?? [],
+      tags: p.tags,
+    },
+    options: p.options.map((o) => ({ title: o.title_vi, values: o.values })),
+    variants: p.variants.map((v) => ({
+      title: v.title,
+      sku: v.sku,
+      options: v.option_values,
+      manage_inventory: true,
+      prices: [
+        { amount: v.prices.vnd, currency_code: "vnd" },
+        { amount: v.prices.usd, currency_code: "usd" },
+      ],
+    })),
+  }
+}
+
+async function listPaymentProviderIds(container: ExecArgs["container"]): Promise<string[]> {
+  const payment = container.resolve(Modules.PAYMENT)
+  const providers = await payment.listPaymentProviders({})
+  return providers.map((p) => p.id)
+}

@@ -1,0 +1,135 @@
+/**
+ * The one platform configuration of the Huế OCOP marketplace.
+ *
+ * Every module and provider is chosen from the environment: with nothing set you
+ * get the embedded defaults (local event bus, in-memory workflow engine, Postgres
+ * search, local files, local notifications, cash on delivery and bank transfer).
+ * REDIS_URL, MEILISEARCH_HOST and STRIPE_API_KEY switch on the production pieces.
+ *
+ * `backend/medusa-config.ts` is a symlink to this file: Medusa's CLI and
+ * `medusa build` read the config from the application folder.
+ */
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = process.env
+const isProduction = env.NODE_ENV === "production"
+
+/** Secrets must be real in production; development gets clearly-named throwaway values. */
+function secret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
+  const value = env[name]
+  if (value && value.length >= 16) return value
+  if (isProduction) {
+    throw new Error(`${name} must be set to a random string of at least 16 characters when NODE_ENV=production.`)
+  }
+  return `dev-only-${name.toLowerCase()}-not-for-production`
+}
+
+const redisUrl = env.REDIS_URL
+const workerMode = (env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared"
+
+const paymentProviders: Array<Record<string, unknown>> = [
+  {
+    resolve: "./src/modules/payment-cod",
+    id: "cod",
+  },
+  {
+    resolve: "./src/modules/payment-bank-transfer",
+    id: "bank-transfer",
+    options: {
+      bank_bin: env.BANK_TRANSFER_BIN || "970436",
+      account_number: env.BANK_TRANSFER_ACCOUNT || "0011000000000",
+      account_name: env.BANK_TRANSFER_ACCOUNT_NAME || "CONG TY OCOP HUE DEMO",
+      bank_name: env.BANK_TRANSFER_BANK_NAME || "Vietcombank (demo account)",
+    },
+  },
+]
+if (env.STRIPE_API_KEY) {
+  paymentProviders.push({
+    resolve: "./src/modules/payment-stripe-ocop",
+    id: "stripe",
+    options: {
+      apiKey: env.STRIPE_API_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      capture: env.STRIPE_CAPTURE_METHOD !== "manual",
+      // Only tests set these: they point the official client at a local server.
+      apiHost: env.STRIPE_API_HOST,
+      apiPort: env.STRIPE_API_PORT ? Number(env.STRIPE_API_PORT) : undefined,
+      apiProtocol: env.STRIPE_API_PROTOCOL,
+    },
+  })
+}
+
+const modules: Array<Record<string, unknown>> = [
+  { resolve: "./src/modules/ocop" },
+  {
+    resolve: "@medusajs/medusa/payment",
+    options: { providers: paymentProviders },
+  },
+]
+
+if (env.MEILISEARCH_HOST) {
+  modules.push({
+    resolve: "@medusajs/medusa/search",
+    options: {
+      default_provider: "meilisearch",
+      providers: [
+        // Postgres stays registered so switching engines can drop the old indexes.
+        { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
+        {
+          resolve: "./src/modules/search-meilisearch",
+          id: "meilisearch",
+          options: { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY },
+        },
+      ],
+    },
+  })
+}
+
+if (redisUrl) {
+  modules.push(
+    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }],
+      },
+    }
+  )
+}
+
+const storefrontUrl = env.STOREFRONT_URL || "http://localhost:8000"
+const backendUrl = env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    databaseLogging: false,
+    redisUrl,
+    workerMode,
+    http: {
+      storeCors: env.STORE_CORS || storefrontUrl,
+      adminCors: env.ADMIN_CORS || backendUrl,
+      authCors: env.AUTH_CORS || [storefrontUrl, backendUrl].join(","),
+      jwtSecret: secret("JWT_SECRET"),
+      cookieSecret: secret("COOKIE_SECRET"),
+    },
+  },
+  admin: {
+    disable: env.DISABLE_ADMIN === "true" || workerMode === "worker",
+    backendUrl,
+  },
+  modules,
+})
+
+export { Modules }

@@ -1,0 +1,104 @@
+// Backend lifecycle: migrate, seed, admin user, build, serve.
+import fs from "node:fs"
+import path from "node:path"
+import { BACKEND_DIR, ROOT, StageError, log, run, startService, waitForHttp } from "./common.mjs"
+
+const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+export const BUILT_DIR = path.join(BACKEND_DIR, ".medusa", "server")
+
+export const DEMO_ADMIN = { email: "admin@ocop-hue.vn", password: "ocop-admin-2026" }
+
+export function backendEnv({ databaseUrl, port, storefrontUrl, extra = {} }) {
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    MEDUSA_BACKEND_URL: `http://localhost:${port}`,
+    STOREFRONT_URL: storefrontUrl,
+    STORE_CORS: storefrontUrl,
+    ADMIN_CORS: `http://localhost:${port}`,
+    AUTH_CORS: `${storefrontUrl},http://localhost:${port}`,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    ...extra,
+  }
+  return env
+}
+
+export async function migrate(env, opts = {}) {
+  await run(MEDUSA, ["db:migrate"], { cwd: BACKEND_DIR, env, label: "migrate", quiet: opts.quiet ?? true })
+}
+
+export async function seed(env, opts = {}) {
+  await run(MEDUSA, ["exec", "./src/scripts/seed.ts"], { cwd: BACKEND_DIR, env, label: "seed", quiet: opts.quiet ?? false })
+}
+
+/** Creates the demo admin user; a second run finds it there and says so. */
+export async function ensureAdminUser(env, { email, password } = DEMO_ADMIN) {
+  try {
+    await run(MEDUSA, ["user", "-e", email, "-p", password], { cwd: BACKEND_DIR, env, label: "admin-user", quiet: true })
+    return "created"
+  } catch (e) {
+    if (/already exists|duplicate|exists/i.test(String(e.message))) return "exists"
+    throw e
+  }
+}
+
+/** Newest modification time under the given paths (to decide whether a build is stale). */
+export function newestMtime(paths) {
+  let newest = 0
+  const walk = (p) => {
+    let st
+    try {
+      st = fs.statSync(p)
+    } catch {
+      return
+    }
+    if (st.isDirectory()) {
+      for (const entry of fs.readdirSync(p)) {
+        if (entry === "node_modules" || entry === ".medusa" || entry === ".next") continue
+        walk(path.join(p, entry))
+      }
+    } else newest = Math.max(newest, st.mtimeMs)
+  }
+  paths.forEach(walk)
+  return newest
+}
+
+export function backendBuildIsFresh() {
+  const marker = path.join(BUILT_DIR, "package.json")
+  if (!fs.existsSync(marker)) return false
+  const built = fs.statSync(marker).mtimeMs
+  const src = newestMtime([path.join(BACKEND_DIR, "src"), path.join(ROOT, "medusa-config.ts"), path.join(BACKEND_DIR, "package.json")])
+  return built > src
+}
+
+export async function buildBackend(env, opts = {}) {
+  await run(MEDUSA, ["build"], { cwd: BACKEND_DIR, env, label: "backend-build", quiet: opts.quiet ?? true })
+  // `medusa build` wipes .medusa/server; the static artwork is served from there.
+  const staticSrc = path.join(BACKEND_DIR, "static")
+  if (fs.existsSync(staticSrc)) fs.cpSync(staticSrc, path.join(BUILT_DIR, "static"), { recursive: true })
+}
+
+/** Serves the built backend. Modules resolve from the workspace's node_modules by walking up. */
+export async function serveBackend(env, { port, logFile, echo = false, timeoutMs = 180000 } = {}) {
+  if (!fs.existsSync(path.join(BUILT_DIR, "package.json"))) throw new StageError("the backend is not built (run the build stage).")
+  const child = startService("backend", MEDUSA, ["start"], { cwd: BUILT_DIR, env: { ...env, NODE_ENV: env.NODE_ENV || "production" }, logFile, echo })
+  await waitForHttp(`http://127.0.0.1:${port}/health`, { timeoutMs, service: child })
+  return child
+}
+
+/** Reads the publishable key the seed linked to the marketplace sales channel. */
+export async function publishableKey(databaseUrl) {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const res = await client.query(
+      "SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1"
+    )
+    if (!res.rowCount) throw new StageError("no publishable API key found: did the seed run?")
+    return res.rows[0].token
+  } finally {
+    await client.end()
+  }
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// `npm start`: install, start PostgreSQL, migrate, seed once, build, and serve the
+// backend (with the admin) and the storefront. Ctrl-C stops everything it started.
+import crypto from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import {
+  ROOT,
+  StageError,
+  assertPortFree,
+  checkNodeVersion,
+  ensureInstalled,
+  log,
+  stage,
+  stopService,
+} from "./lib/common.mjs"
+
+const args = new Set(process.argv.slice(2))
+const BACKEND_PORT = Number(process.env.BACKEND_PORT || 9000)
+const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
+const PG_PORT = Number(process.env.EMBEDDED_PG_PORT || 54329)
+const DATA_DIR = path.join(ROOT, ".data")
+
+const started = Date.now()
+const services = []
+let postgres = null
+let stopping = false
+
+async function shutdown(code) {
+  if (stopping) return
+  stopping = true
+  log("stopping …")
+  for (const s of services.reverse()) await stopService(s)
+  if (postgres) {
+    await postgres.stop().catch((e) => log(`postgres stop: ${e.message}`))
+  }
+  log("stopped.")
+  process.exit(code)
+}
+
+/** Random secrets made once per checkout and kept in .data (git-ignored). */
+function localSecrets() {
+  fs.mkdirSync(DATA_DIR, { recursive: true })
+  const file = path.join(DATA_DIR, "secrets.json")
+  if (!fs.existsSync(file)) {
+    const secret = () => crypto.randomBytes(32).toString("hex")
+    fs.writeFileSync(file, JSON.stringify({ JWT_SECRET: secret(), COOKIE_SECRET: secret() }, null, 2), { mode: 0o600 })
+  }
+  return JSON.parse(fs.readFileSync(file, "utf8"))
+}
+
+async function main() {
+  checkNodeVersion()
+  await assertPortFree(BACKEND_PORT, "backend")
+  if (!args.has("--seed-only")) await assertPortFree(STOREFRONT_PORT, "storefront")
+
+  await stage("dependencies", async () => {
+    if (!ensureInstalled()) log("dependencies already installed")
+  })
+  const { startEmbeddedPostgres, ensureDatabase, redact } = await import("./lib/postgres.mjs")
+  const backend = await import("./lib/backend.mjs")
+  const storefront = await import("./lib/storefront.mjs")
+
+  let databaseUrl = process.env.DATABASE_URL
+  await stage("database", async () => {
+    if (databaseUrl) {
+      await ensureDatabase(databaseUrl)
+      log(`using DATABASE_URL ${redact(databaseUrl)}`)
+    } else {
+      postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: PG_PORT })
+      await postgres.createDatabase("ocop")
+      databaseUrl = postgres.url("ocop")
+      log(`embedded PostgreSQL 17 on port ${PG_PORT} (data in .data/postgres)`)
+    }
+  })
+
+  const storefrontUrl = `http://localhost:${STOREFRONT_PORT}`
+  const env = backend.backendEnv({
+    databaseUrl,
+    port: BACKEND_PORT,
+    storefrontUrl,
+    extra: { ...localSecrets(), ...pick(process.env, ["JWT_SECRET", "COOKIE_SECRET"]) },
+  })
+
+  await stage("migrations", () => backend.migrate(env))
+  await stage("demo catalogue", () => backend.seed(env))
+  await stage("admin user", async () => log(`demo admin ${backend.DEMO_ADMIN.email}: ${await backend.ensureAdminUser(env)}`))
+  if (args.has("--seed-only")) return shutdown(0)
+
+  await stage("backend build", async () => {
+    if (backend.backendBuildIsFresh()) log("backend build is up to date")
+    else await backend.buildBackend(env)
+  })
+  const backendLog = path.join(DATA_DIR, "backend.log")
+  services.push(
+    await stage("backend server", () => backend.serveBackend(env, { port: BACKEND_PORT, logFile: backendLog }))
+  )
+  const key = await backend.publishableKey(databaseUrl)
+  const backendUrl = `http://localhost:${BACKEND_PORT}`
+  const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: key, port: STOREFRONT_PORT })
+  await stage("storefront build", async () => {
+    if (storefront.storefrontBuildIsFresh(sfEnv)) log("storefront build is up to date")
+    else await storefront.buildStorefront(sfEnv)
+  })
+  services.push(
+    await stage("storefront server", () =>
+      storefront.serveStorefront(sfEnv, { port: STOREFRONT_PORT, logFile: path.join(DATA_DIR, "storefront.log") })
+    )
+  )
+
+  const secs = ((Date.now() - started) / 1000).toFixed(1)
+  console.log(`
+  Huế OCOP marketplace is running (ready in ${secs} s)
+
+    Storefront      ${storefrontUrl}
+    Backend API     ${backendUrl}
+    Admin           ${backendUrl}/app   (${backend.DEMO_ADMIN.email} / ${backend.DEMO_ADMIN.password})
+    Publishable key ${key}
+    Logs            .data/backend.log, .data/storefront.log
+
+  Press Ctrl-C to stop everything.
+`)
+  for (const s of services) {
+    s.exited.then(({ code, signal }) => {
+      if (!stopping) {
+        log(`${s.serviceName} exited unexpectedly (${signal ?? code}); see .data/${s.serviceName}.log`)
+        shutdown(1)
+      }
+    })
+  }
+}
+
+function pick(obj, keys) {
+  return Object.fromEntries(keys.filter((k) => obj[k]).map((k) => [k, obj[k]]))
+}
+
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+
+main().catch((e) => {
+  const msg = e instanceof StageError ? e.message : `unexpected error: ${e?.stack ?? e}`
+  console.error(`[ocop] error: ${msg}`)
+  shutdown(1)
+})

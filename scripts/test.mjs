@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// `npm test`: install when needed, start a throwaway PostgreSQL (or use
+// TEST_DATABASE_URL), migrate and seed it, build and start the backend and the
+// storefront, run every vitest tier against them, then stop everything.
+// Extra arguments are passed to vitest (e.g. `npm test -- --project unit`).
+import crypto from "node:crypto"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { spawn } from "node:child_process"
+import { ROOT, StageError, checkNodeVersion, ensureInstalled, freePort, log, stage, stopService } from "./lib/common.mjs"
+
+const passthrough = process.argv.slice(2)
+const onlyUnit = passthrough.includes("--project") && passthrough[passthrough.indexOf("--project") + 1] === "unit"
+const REPORT = path.join(ROOT, "test-results", "vitest.json")
+
+const services = []
+let postgres = null
+let tmpDir = null
+let dropDb = null
+
+async function cleanup() {
+  for (const s of services.reverse()) await stopService(s)
+  if (dropDb) await dropDb().catch((e) => log(`could not drop the test database: ${e.message}`))
+  if (postgres) await postgres.stop().catch(() => {})
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
+}
+
+async function startStack() {
+  const { startEmbeddedPostgres, ensureDatabase, dropDatabase } = await import("./lib/postgres.mjs")
+  const backend = await import("./lib/backend.mjs")
+  const storefront = await import("./lib/storefront.mjs")
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-test-"))
+  fs.chmodSync(tmpDir, 0o755)
+
+  let databaseUrl
+  await stage("test database", async () => {
+    if (process.env.TEST_DATABASE_URL) {
+      const url = new URL(process.env.TEST_DATABASE_URL)
+      url.pathname = `/ocop_test_${Date.now()}`
+      databaseUrl = url.toString()
+      await ensureDatabase(databaseUrl)
+      dropDb = () => dropDatabase(databaseUrl)
+    } else {
+      const port = await freePort()
+      postgres = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "pg"), port, persistent: false, quiet: true })
+      await postgres.createDatabase("ocop_test")
+      databaseUrl = postgres.url("ocop_test")
+    }
+  })
+
+  const backendPort = await freePort()
+  const storefrontPort = await freePort()
+  const backendUrl = `http://localhost:${backendPort}`
+  const storefrontUrl = `http://localhost:${storefrontPort}`
+  const secret = () => crypto.randomBytes(24).toString("hex")
+  // Stripe cannot be reached from here: a local server speaking its wire protocol
+  // stands in for api.stripe.com, and the official provider is pointed at it.
+  const stripe = await stage("stripe test server", () =>
+    startStripeTestServer(`${backendUrl}/hooks/payment/stripe_stripe`, STRIPE_WEBHOOK_SECRET)
+  )
+  const stripeEnv = stripe
+    ? {
+        STRIPE_API_KEY: "sk_test_ocop",
+        STRIPE_WEBHOOK_SECRET,
+        STRIPE_API_HOST: "127.0.0.1",
+        STRIPE_API_PORT: String(stripe.port),
+        STRIPE_API_PROTOCOL: "http",
+      }
+    : {}
+  const env = backend.backendEnv({
+    databaseUrl,
+    port: backendPort,
+    storefrontUrl,
+    extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "warn", ...stripeEnv },
+  })
+  await stage("migrations", () => backend.migrate(env))
+  await stage("demo catalogue", () => backend.seed(env, { quiet: true }))
+  await stage("admin user", () => backend.ensureAdminUser(env))
+  await stage("backend build", async () => {
+    if (backend.backendBuildIsFresh()) log("backend build is up to date")
+    else await backend.buildBackend(env)
+  })
+  const backendLog = path.join(ROOT, "test-results", "backend.log")
+  services.push(await stage("backend server", () => backend.serveBackend(env, { port: backendPort, logFile: backendLog })))
+  const key = await backend.publishableKey(databaseUrl)
+
+  const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: key, port: storefrontPort })
+  await stage("storefront build", async () => {
+    if (storefront.storefrontBuildIsFresh(sfEnv)) log("storefront build is up to date")
+    else await storefront.buildStorefront(sfEnv)
+  })
+  const sfLog = path.join(ROOT, "test-results", "storefront.log")
+  services.push(await stage("storefront server", () => storefront.serveStorefront(sfEnv, { port: storefrontPort, logFile: sfLog })))
+
+  return {
+    OCOP_DATABASE_URL: databaseUrl,
+    OCOP_BACKEND_URL: backendUrl,
+    OCOP_BACKEND_PORT: String(backendPort),
+    OCOP_STOREFRONT_URL: storefrontUrl,
+    OCOP_PUBLISHABLE_KEY: key,
+    OCOP_ADMIN_EMAIL: backend.DEMO_ADMIN.email,
+    OCOP_ADMIN_PASSWORD: backend.DEMO_ADMIN.password,
+    OCOP_BACKEND_ENV_JSON: JSON.stringify(env),
+    ...(stripe ? { OCOP_STRIPE_URL: `http://127.0.0.1:${stripe.port}` } : {}),
+  }
+}
+
+const STRIPE_WEBHOOK_SECRET = "whsec_ocop_test"
+
+/** Starts tests/support/stripe-server-cli.ts (TypeScript, through ts-node) and waits for its ready line. */
+async function startStripeTestServer(webhookUrl, webhookSecret) {
+  const cli = path.join(ROOT, "tests", "support", "stripe-server-cli.ts")
+  if (!fs.existsSync(cli)) {
+    log("no Stripe test server in this checkout; Stripe stays disabled")
+    return null
+  }
+  const { startService } = await import("./lib/common.mjs")
+  const child = startService(
+    "stripe",
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", cli, "--port", "0", "--webhook-url", webhookUrl, "--webhook-secret", webhookSecret],
+    { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tests", "tsconfig.json") }, echo: false, logFile: path.join(ROOT, "test-results", "stripe.log") }
+  )
+  services.push(child)
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new StageError("the Stripe test server did not start within 30 s")), 30000)
+    child.stdout.on("data", (chunk) => {
+      const m = /STRIPE_SERVER_READY (\d+)/.exec(chunk.toString())
+      if (m) {
+        clearTimeout(timer)
+        resolve(Number(m[1]))
+      }
+    })
+    child.exited.then(({ code }) => reject(new StageError(`the Stripe test server exited (${code}); see test-results/stripe.log`)))
+  })
+  return { port }
+}
+
+function runVitest(extraEnv) {
+  fs.rmSync(REPORT, { force: true })
+  const vitest = path.join(ROOT, "node_modules", ".bin", "vitest")
+  const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT}`, ...passthrough]
+  return new Promise((resolve) => {
+    const child = spawn(vitest, args, { cwd: ROOT, env: { ...process.env, ...extraEnv }, stdio: "inherit" })
+    child.on("exit", (code) => resolve(code ?? 1))
+  })
+}
+
+/** Prints `N passed, N failed` from vitest's JSON report (the line CI reads). */
+export function summaryLine(reportFile = REPORT) {
+  const report = JSON.parse(fs.readFileSync(reportFile, "utf8"))
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+  return `${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`
+}
+
+async function main() {
+  checkNodeVersion()
+  fs.mkdirSync(path.join(ROOT, "test-results"), { recursive: true })
+  await stage("dependencies", async () => {
+    if (!ensureInstalled()) log("dependencies already installed")
+  })
+  const env = onlyUnit ? {} : await startStack()
+  const code = await runVitest(env)
+  await cleanup()
+  if (fs.existsSync(REPORT)) console.log(summaryLine())
+  else console.log("0 passed, 1 failed")
+  process.exit(code)
+}
+
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, async () => {
+    await cleanup()
+    process.exit(130)
+  })
+}
+
+main().catch(async (e) => {
+  console.error(`[ocop] error: ${e instanceof StageError ? e.message : e?.stack ?? e}`)
+  await cleanup()
+  console.log("0 passed, 1 failed")
+  process.exit(1)
+})
