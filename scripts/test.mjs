@@ -86,6 +86,9 @@ async function startStack() {
   const key = await backend.publishableKey(databaseUrl)
 
   const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: key, port: storefrontPort })
+  if (!fs.existsSync(path.join(ROOT, "storefront", "src", "app"))) {
+    throw new StageError("storefront/src/app is missing: the storefront cannot be built.")
+  }
   await stage("storefront build", async () => {
     if (storefront.storefrontBuildIsFresh(sfEnv)) log("storefront build is up to date")
     else await storefront.buildStorefront(sfEnv)

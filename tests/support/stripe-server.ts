@@ -19,8 +19,20 @@
  * placeholders), Connect, invoices/subscriptions, and payment methods other
  * than the documented `pm_card_*` test cards.
  *
- * Non-Stripe endpoints live under `/_test/` (a 3-D Secure page a browser test
- * can click through).
+ * Non-Stripe endpoints live under `/_test/`: a 3-D Secure page a browser test
+ * can click through, and JSON inspection endpoints for tests that run the
+ * server in another process (see stripe-server-cli.ts), which are not recorded
+ * in `requests`:
+ *
+ *   GET  /_test/requests            recorded API requests (?method=POST&path=/v1/refunds, path is a prefix)
+ *   POST /_test/reset-log           clears the request and webhook logs
+ *   GET  /_test/webhook-deliveries  webhook deliveries so far (event id, type, status, error)
+ *   POST /_test/send-event          {type, object_id} → signs and delivers a new event for a stored object
+ *   POST /_test/resend-event        {event_id} → delivers an existing event again (same id, fresh signature)
+ *   POST /_test/send-raw            {payload, signature} → posts `payload` to the webhook with that signature
+ *
+ * The delivering endpoints answer once the webhook responded:
+ * `{ event_id, type, status, response_body, error }`.
  */
 import crypto from "node:crypto"
 import http from "node:http"
@@ -659,6 +671,16 @@ interface RequestContext {
   idempotencyKey?: string
 }
 
+/** The JSON inspection endpoints (see the file header); handled before Stripe routing. */
+const INSPECTION_PATHS: ReadonlySet<string> = new Set([
+  "/_test/requests",
+  "/_test/reset-log",
+  "/_test/webhook-deliveries",
+  "/_test/send-event",
+  "/_test/resend-event",
+  "/_test/send-raw",
+])
+
 /** Marks handler results that carry their own status/headers (vs. a bare object → 200). */
 const REPLY = Symbol("reply")
 
@@ -799,6 +821,18 @@ class LocalStripe {
         "Access-Control-Max-Age": "600",
       })
       res.end()
+      return
+    }
+
+    if (INSPECTION_PATHS.has(url.pathname)) {
+      const inspected = await this.inspect(method, url, rawBody)
+      const text = JSON.stringify(inspected.body, null, 2)
+      res.writeHead(inspected.status, {
+        ...baseHeaders,
+        "Content-Type": "application/json",
+        "Content-Length": String(Buffer.byteLength(text)),
+      })
+      res.end(text)
       return
     }
 
@@ -961,6 +995,82 @@ class LocalStripe {
       })
     }
     return { reply: outcome, replayed: false }
+  }
+
+  // ----- /_test inspection endpoints -----------------------------------------
+
+  /** JSON endpoints for out-of-process tests; never recorded in `requests`. */
+  private async inspect(method: string, url: URL, rawBody: string): Promise<{ status: number; body: unknown }> {
+    const fail = (status: number, message: string) => ({ status, body: { error: { type: "test_server_error", message } } })
+    const route = `${method} ${url.pathname}`
+    let input: StripeObject = {}
+    if (method === "POST" && rawBody.trim()) {
+      try {
+        const parsed: unknown = JSON.parse(rawBody)
+        if (!isPlainObject(parsed)) return fail(400, "The body must be a JSON object")
+        input = parsed
+      } catch {
+        return fail(400, "The body must be JSON")
+      }
+    }
+    const str = (name: string): string | undefined => (typeof input[name] === "string" ? (input[name] as string) : undefined)
+    const summary = (d: WebhookDelivery) => ({
+      event_id: d.event?.id,
+      type: d.event?.type,
+      url: d.url,
+      status: d.status ?? null,
+      response_body: d.responseBody ?? null,
+      error: d.error ?? null,
+    })
+
+    switch (route) {
+      case "GET /_test/requests": {
+        const m = url.searchParams.get("method")?.toUpperCase()
+        const prefix = url.searchParams.get("path")
+        const requests = this.requests.filter((r) => (!m || r.method === m) && (!prefix || r.path.startsWith(prefix)))
+        return { status: 200, body: { requests } }
+      }
+      case "POST /_test/reset-log":
+        this.resetLog()
+        return { status: 200, body: { ok: true } }
+      case "GET /_test/webhook-deliveries":
+        return { status: 200, body: { deliveries: this.webhookDeliveries.map(summary) } }
+      case "POST /_test/send-event": {
+        const type = str("type")
+        const objectId = str("object_id")
+        if (!type || !objectId) return fail(400, "Both `type` and `object_id` are required")
+        if (!this.webhook) return fail(409, "No webhook is configured on the Stripe test server")
+        const object = this.lookupById(objectId)
+        if (!object) return fail(404, `No stored object with id '${objectId}'`)
+        return { status: 200, body: summary(await this.sendEvent(type, object)) }
+      }
+      case "POST /_test/resend-event": {
+        const eventId = str("event_id")
+        if (!eventId) return fail(400, "`event_id` is required")
+        if (!this.webhook) return fail(409, "No webhook is configured on the Stripe test server")
+        const event = this.events.get(eventId)
+        if (!event) return fail(404, `No event with id '${eventId}'`)
+        return { status: 200, body: summary(await this.enqueueDelivery(event)) }
+      }
+      case "POST /_test/send-raw": {
+        const payload = str("payload")
+        const signature = str("signature")
+        if (payload === undefined || signature === undefined) return fail(400, "Both `payload` and `signature` are required")
+        if (!this.webhook) return fail(409, "No webhook is configured on the Stripe test server")
+        try {
+          const response = await postRaw(this.webhook.url, payload, {
+            "Content-Type": "application/json; charset=utf-8",
+            "Stripe-Signature": signature,
+            "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+          })
+          return { status: 200, body: { url: this.webhook.url, status: response.status, response_body: response.body, error: null } }
+        } catch (e) {
+          return { status: 200, body: { url: this.webhook.url, status: null, response_body: null, error: (e as Error).message } }
+        }
+      }
+      default:
+        return fail(405, `${method} is not supported on ${url.pathname}`)
+    }
   }
 
   // ----- lookups and expansion ---------------------------------------------

@@ -180,9 +180,14 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   const existingOptions = new Set((await fulfillmentService.listShippingOptions({})).map((o) => o.name))
   const missingOptions = shippingOptions.filter((o) => !existingOptions.has(o.name))
   if (missingOptions.length) await createShippingOptionsWorkflow(container).run({ input: missingOptions as any })
-  await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } }).catch(() => {
-    /* already linked */
+  const { data: locationChannels } = await query.graph({
+    entity: "stock_location",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: location.id },
   })
+  if (!(locationChannels[0] as any)?.sales_channels?.some((c: any) => c?.id === salesChannel.id)) {
+    await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } })
+  }
 
   // Publishable key for the storefront ----------------------------------------------
   const apiKeyService = container.resolve(Modules.API_KEY)
@@ -190,9 +195,16 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   if (!publishableKey) {
     publishableKey = await apiKeyService.createApiKeys({ title: "Storefront", type: "publishable", created_by: "seed" })
   }
-  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: publishableKey.id, add: [salesChannel.id] } }).catch(() => {
-    /* already linked by db:migrate */
+  // db:migrate already links its default key to the default channel; linking twice
+  // would give the key two (identical) channels and break cart creation.
+  const { data: keyChannels } = await query.graph({
+    entity: "api_key",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: publishableKey.id },
   })
+  if (!(keyChannels[0] as any)?.sales_channels?.some((c: any) => c?.id === salesChannel.id)) {
+    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: publishableKey.id, add: [salesChannel.id] } })
+  }
 
   // Producers ---------------------------------------------------------------------
   const existingProducers = await ocop.listProducers({ handle: catalogue.producers.map((p) => p.handle) }, { select: ["id", "handle"] })

@@ -1,4 +1,4 @@
-import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { AbstractPaymentProvider, BigNumber, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import type {
   AuthorizePaymentInput,
   AuthorizePaymentOutput,
@@ -21,6 +21,14 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { buildVietQrPayload, makeTransferReference } from "./vietqr"
+
+/**
+ * Amounts reach providers as numbers, strings or Medusa's raw big-number objects
+ * (`{ value: "45000", precision: 20 }` for refunds): `Number()` turns the latter into NaN.
+ */
+function toAmount(amount: unknown): number {
+  return new BigNumber(amount as any).numeric
+}
 
 export type BankTransferOptions = {
   bank_bin: string
@@ -57,6 +65,21 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
     if (currency.toLowerCase() !== "vnd") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Bank transfer by VietQR is only available for payments in VND.")
     }
+    // VND has no minor unit: a QR code carries whole đồng.
+    amount = Math.round(amount)
+    let vietqrPayload: string
+    try {
+      vietqrPayload = buildVietQrPayload({
+        bankBin: this.options_.bank_bin,
+        accountNumber: this.options_.account_number,
+        amount,
+        currency: "VND",
+        reference,
+      })
+    } catch (e) {
+      // A plain Error would reach the storefront as "An unknown error occurred."
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, (e as Error).message)
+    }
     return {
       method: "bank_transfer",
       bank_name: this.options_.bank_name,
@@ -66,23 +89,17 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
       amount,
       currency_code: "vnd",
       reference,
-      vietqr_payload: buildVietQrPayload({
-        bankBin: this.options_.bank_bin,
-        accountNumber: this.options_.account_number,
-        amount,
-        currency: "VND",
-        reference,
-      }),
+      vietqr_payload: vietqrPayload,
     }
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const reference = makeTransferReference(String(input.data?.session_id ?? input.context?.idempotency_key ?? Date.now()))
-    return { id: reference, data: this.instructions(Number(input.amount), input.currency_code, reference) }
+    return { id: reference, data: this.instructions(toAmount(input.amount), input.currency_code, reference) }
   }
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const reference = String(input.data?.reference ?? makeTransferReference(String(Date.now())))
-    return { data: this.instructions(Number(input.amount), input.currency_code, reference) }
+    return { data: this.instructions(toAmount(input.amount), input.currency_code, reference) }
   }
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     return { status: PaymentSessionStatus.AUTHORIZED, data: { ...(input.data ?? {}), awaiting_transfer: true } }
@@ -99,7 +116,7 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const refunds = Array.isArray(input.data?.refunds) ? (input.data!.refunds as unknown[]) : []
     return {
-      data: { ...(input.data ?? {}), refunds: [...refunds, { amount: Number(input.amount), at: new Date().toISOString() }] },
+      data: { ...(input.data ?? {}), refunds: [...refunds, { amount: toAmount(input.amount), at: new Date().toISOString() }] },
     }
   }
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {

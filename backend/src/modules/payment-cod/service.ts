@@ -1,5 +1,5 @@
 import crypto from "node:crypto"
-import { AbstractPaymentProvider, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { AbstractPaymentProvider, BigNumber, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import type {
   AuthorizePaymentInput,
   AuthorizePaymentOutput,
@@ -23,6 +23,14 @@ import type {
 } from "@medusajs/framework/types"
 
 /**
+ * Amounts reach providers as numbers, strings or Medusa's raw big-number objects
+ * (`{ value: "45000", precision: 20 }` for refunds): `Number()` turns the latter into NaN.
+ */
+function toAmount(amount: unknown): number {
+  return new BigNumber(amount as any).numeric
+}
+
+/**
  * Cash on delivery (thanh toán khi nhận hàng), the most common way to pay in Vietnam.
  *
  * The order is authorised at checkout (nothing is owed yet) and captured by an
@@ -38,11 +46,11 @@ class CashOnDeliveryProviderService extends AbstractPaymentProvider {
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     return {
       id: `cod_${crypto.randomUUID()}`,
-      data: { method: "cash_on_delivery", amount: Number(input.amount), currency_code: input.currency_code },
+      data: { method: "cash_on_delivery", amount: toAmount(input.amount), currency_code: input.currency_code },
     }
   }
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    return { data: { ...(input.data ?? {}), amount: Number(input.amount), currency_code: input.currency_code } }
+    return { data: { ...(input.data ?? {}), amount: toAmount(input.amount), currency_code: input.currency_code } }
   }
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     return { status: PaymentSessionStatus.AUTHORIZED, data: { ...(input.data ?? {}), collect_on_delivery: true } }
@@ -59,7 +67,7 @@ class CashOnDeliveryProviderService extends AbstractPaymentProvider {
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const refunds = Array.isArray(input.data?.refunds) ? (input.data!.refunds as unknown[]) : []
     return {
-      data: { ...(input.data ?? {}), refunds: [...refunds, { amount: Number(input.amount), at: new Date().toISOString() }] },
+      data: { ...(input.data ?? {}), refunds: [...refunds, { amount: toAmount(input.amount), at: new Date().toISOString() }] },
     }
   }
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {

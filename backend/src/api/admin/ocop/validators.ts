@@ -1,9 +1,16 @@
 import { z } from "@medusajs/framework/zod"
 import { AUTHORITY_LEVELS, CERTIFICATION_STATUSES, OCOP_GROUP_CODES, PRODUCER_STATUSES, PRODUCER_TYPES } from "../../../modules/ocop/taxonomy"
 
-/** ISO date ("2025-03-01") or date-time; anything else is a 400. */
-export const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: "must be an ISO date such as 2025-03-01 or 2025-03-01T00:00:00Z",
+/** ISO date ("2025-03-01") or date-time; anything else is a 400 that names the field. */
+export function isValidIsoDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(v)) return false
+  if (Number.isNaN(Date.parse(v))) return false
+  // Date.parse rolls 2025-02-30 over to March: compare the calendar day itself.
+  const day = v.slice(0, 10)
+  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
+}
+export const isoDate = z.string().refine(isValidIsoDate, {
+  error: (issue) => `${issue.path?.join(".") || "date"} must be an ISO date such as 2025-03-01 or 2025-03-01T00:00:00Z`,
 })
 const text = (max: number) => z.string().trim().min(1).max(max)
 const optionalText = (max: number) => z.string().trim().max(max).nullish()

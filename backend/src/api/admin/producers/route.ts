@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProducerWorkflow } from "../../../workflows/producer-workflows"
+import { withConflicts } from "../../utils/errors"
 import type { AdminCreateProducerType, AdminListProducersType } from "../ocop/validators"
 
 export const ADMIN_PRODUCER_FIELDS = ["*", "products.id", "products.title", "products.handle", "products.status"]
@@ -23,6 +24,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListProd
 
 /** POST /admin/producers — an admin registers a producer (approved straight away). */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateProducerType>, res: MedusaResponse) => {
-  const { result } = await createProducerWorkflow(req.scope).run({ input: { ...req.validatedBody, status: "approved" } })
+  const { result } = await withConflicts(() =>
+    createProducerWorkflow(req.scope).run({ input: { ...req.validatedBody, status: "approved" } })
+  )
   res.status(201).json({ producer: result })
 }

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCertificationWorkflow } from "../../../../workflows/certification-workflows"
+import { withConflicts } from "../../../utils/errors"
 import type { AdminCreateCertificationType, AdminListCertificationsType } from "../validators"
 
 export const ADMIN_CERTIFICATION_FIELDS = [
@@ -47,9 +48,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListCert
 
 /** POST /admin/ocop/certifications — record a certification decision for a product. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateCertificationType>, res: MedusaResponse) => {
-  const { result } = await createCertificationWorkflow(req.scope).run({
-    input: { ...req.validatedBody, actor: { actor_type: "user", actor_id: req.auth_context.actor_id } },
-  })
+  const { result } = await withConflicts(() =>
+    createCertificationWorkflow(req.scope).run({
+      input: { ...req.validatedBody, actor: { actor_type: "user", actor_id: req.auth_context.actor_id } },
+    })
+  )
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "certification", fields: ADMIN_CERTIFICATION_FIELDS, filters: { id: result.id } })
   res.status(201).json({ certification: data[0] })

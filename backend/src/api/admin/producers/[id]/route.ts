@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { updateProducerWorkflow } from "../../../../workflows/producer-workflows"
+import { withConflicts } from "../../../utils/errors"
 import { ADMIN_PRODUCER_FIELDS } from "../route"
 
 export async function loadProducer(req: AuthenticatedMedusaRequest, id: string) {
@@ -16,6 +17,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (req: AuthenticatedMedusaRequest<Record<string, unknown>>, res: MedusaResponse) => {
   await loadProducer(req, req.params.id)
-  await updateProducerWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
+  await withConflicts(() => updateProducerWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } }))
   res.json({ producer: await loadProducer(req, req.params.id) })
 }

@@ -1,0 +1,16 @@
+import type { NextConfig } from "next"
+import createNextIntlPlugin from "next-intl/plugin"
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts")
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Product images are served by the Medusa backend, whose host differs per
+  // deployment. We render them with plain <img>, so no image optimiser config
+  // (and no remotePatterns wildcard that would open an SSRF hole) is needed.
+  images: { unoptimized: true },
+  typescript: { ignoreBuildErrors: false },
+}
+
+export default withNextIntl(nextConfig)
