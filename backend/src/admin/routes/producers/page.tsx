@@ -1,0 +1,102 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Buildings } from "@medusajs/icons"
+import { Button, Container, Heading, Input, Table, Text, toast } from "@medusajs/ui"
+import { useCallback, useEffect, useState } from "react"
+import { StatusBadge } from "../../components/star-badge"
+import { errorMessage, formatDate, Producer, sdk } from "../../lib/sdk"
+
+const TYPE_LABEL: Record<string, string> = {
+  cooperative: "Hợp tác xã",
+  enterprise: "Doanh nghiệp",
+  cooperative_group: "Tổ hợp tác",
+  household: "Hộ kinh doanh",
+}
+
+/** All OCOP producers ("chủ thể") with their status and the actions on it. */
+const ProducersPage = () => {
+  const [producers, setProducers] = useState<Producer[]>([])
+  const [q, setQ] = useState("")
+  const [loading, setLoading] = useState(true)
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    try {
+      const res = await sdk.client.fetch<{ producers: Producer[] }>("/admin/producers", { query: { limit: 200, ...(q ? { q } : {}) } })
+      setProducers(res.producers)
+    } catch (e) {
+      toast.error(errorMessage(e))
+    } finally {
+      setLoading(false)
+    }
+  }, [q])
+  useEffect(() => {
+    load()
+  }, [load])
+
+  const post = async (path: string, needsReason: boolean) => {
+    const reason = needsReason ? window.prompt("Lý do / reason") : undefined
+    if (needsReason && !reason) return
+    try {
+      await sdk.client.fetch(path, { method: "POST", body: reason ? { reason } : {} })
+      toast.success("Saved")
+      await load()
+    } catch (e) {
+      toast.error(errorMessage(e))
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading>Producers (chủ thể OCOP)</Heading>
+          <Text size="small" className="text-ui-fg-subtle">Suspending a producer hides all its products from the store at once.</Text>
+        </div>
+        <Input size="small" type="search" placeholder="Search" aria-label="Search producers" value={q} onChange={(e) => setQ(e.target.value)} />
+      </div>
+      <div className="px-6 py-4">
+        {loading ? (
+          <Text size="small">Loading…</Text>
+        ) : (
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Producer</Table.HeaderCell>
+                <Table.HeaderCell>Type</Table.HeaderCell>
+                <Table.HeaderCell>Origin</Table.HeaderCell>
+                <Table.HeaderCell>Products</Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell>Since</Table.HeaderCell>
+                <Table.HeaderCell />
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {producers.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.Cell>{p.legal_name}</Table.Cell>
+                  <Table.Cell>{TYPE_LABEL[p.type] ?? p.type}</Table.Cell>
+                  <Table.Cell>{p.commune}, {p.district}</Table.Cell>
+                  <Table.Cell>{p.products?.filter(Boolean).length ?? 0}</Table.Cell>
+                  <Table.Cell><StatusBadge status={p.status} /></Table.Cell>
+                  <Table.Cell>{formatDate(p.created_at)}</Table.Cell>
+                  <Table.Cell className="flex gap-x-2">
+                    {p.status !== "approved" && <Button size="small" onClick={() => post(`/admin/producers/${p.id}/approve`, false)}>Approve</Button>}
+                    {p.status === "approved" && <Button size="small" variant="danger" onClick={() => post(`/admin/producers/${p.id}/suspend`, true)}>Suspend</Button>}
+                    {p.status === "pending" && <Button size="small" variant="secondary" onClick={() => post(`/admin/producers/${p.id}/reject`, true)}>Reject</Button>}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "OCOP producers",
+  icon: Buildings,
+})
+
+export default ProducersPage
