@@ -505,16 +505,18 @@ export function producerSvg(p) {
   for (const ch of p.handle) h = (h * 31 + ch.charCodeAt(0)) >>> 0
   const C = LOGO_COLOURS[h % LOGO_COLOURS.length]
   const initials = monogram(p.legal_name)
-  const size = initials.length > 2 ? 96 : 124
+  const size = initials.length > 2 ? 96 : 116
+  const place = (p.commune || p.district || "").normalize("NFC").toLocaleUpperCase("vi")
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" role="img" aria-label="${escapeXml(p.legal_name)}">
   <title>${escapeXml(p.legal_name)}</title>
   <rect width="400" height="400" fill="${lighten(C, 0.88)}"/>
   <circle cx="200" cy="188" r="150" fill="${C}"/>
   <circle cx="200" cy="188" r="134" fill="none" stroke="${lighten(C, 0.6)}" stroke-width="3"/>
-  <path d="M150 262 Q 200 248 250 262" fill="none" stroke="${lighten(C, 0.6)}" stroke-width="4" stroke-linecap="round"/>
+  <path d="M140 246 H 260" stroke="${lighten(C, 0.6)}" stroke-width="3" stroke-linecap="round"/>
+  <text x="200" y="274" text-anchor="middle" font-family="${FONT}" font-size="${place.length > 12 ? 15 : 17}" font-weight="600" letter-spacing="2" fill="${lighten(C, 0.75)}">${escapeXml(place)}</text>
   <polygon points="${starPoints(200, 100, 14)}" fill="#FFD54A"/>
-  <text x="200" y="${188 + size * 0.36}" text-anchor="middle" font-family="${FONT}" font-size="${size}" font-weight="800" fill="#FFFFFF">${escapeXml(initials)}</text>
+  <text x="200" y="${178 + size * 0.36}" text-anchor="middle" font-family="${FONT}" font-size="${size}" font-weight="800" fill="#FFFFFF">${escapeXml(initials)}</text>
   <text x="200" y="370" text-anchor="middle" font-family="${FONT}" font-size="20" font-weight="700" letter-spacing="4" fill="${darken(C, 0.2)}">${escapeXml(TYPE_LABEL[p.type] ?? "")}</text>
 </svg>
 `
