@@ -3,57 +3,36 @@
 // TEST_DATABASE_URL), migrate and seed it, build and start the backend and the
 // storefront, run every vitest tier against them, then stop everything.
 // Extra arguments are passed to vitest (e.g. `npm test -- --project unit`).
-import crypto from "node:crypto"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import { spawn } from "node:child_process"
 import { ROOT, StageError, checkNodeVersion, ensureInstalled, freePort, log, stage, stopService } from "./lib/common.mjs"
+import { DEMO_ADMIN } from "./lib/backend.mjs"
 
 const passthrough = process.argv.slice(2)
 const onlyUnit = passthrough.includes("--project") && passthrough[passthrough.indexOf("--project") + 1] === "unit"
 const REPORT = path.join(ROOT, "test-results", "vitest.json")
 
 const services = []
-let postgres = null
-let tmpDir = null
-let dropDb = null
+const stops = []
 
 async function cleanup() {
   for (const s of services.reverse()) await stopService(s)
-  if (dropDb) await dropDb().catch((e) => log(`could not drop the test database: ${e.message}`))
-  if (postgres) await postgres.stop().catch(() => {})
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
+  for (const stop of stops.reverse()) await stop()
 }
 
 async function startStack() {
-  const { startEmbeddedPostgres, ensureDatabase, dropDatabase } = await import("./lib/postgres.mjs")
-  const backend = await import("./lib/backend.mjs")
   const storefront = await import("./lib/storefront.mjs")
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-test-"))
-  fs.chmodSync(tmpDir, 0o755)
+  const { startThrowawayDatabase, startSeededBackend } = await import("./lib/stack.mjs")
+  const db = await startThrowawayDatabase("ocop-test")
+  stops.push(db.stop)
 
-  let databaseUrl
-  await stage("test database", async () => {
-    if (process.env.TEST_DATABASE_URL) {
-      const url = new URL(process.env.TEST_DATABASE_URL)
-      url.pathname = `/ocop_test_${Date.now()}`
-      databaseUrl = url.toString()
-      await ensureDatabase(databaseUrl)
-      dropDb = () => dropDatabase(databaseUrl)
-    } else {
-      const port = await freePort()
-      postgres = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "pg"), port, persistent: false, quiet: true })
-      await postgres.createDatabase("ocop_test")
-      databaseUrl = postgres.url("ocop_test")
-    }
-  })
-
+  // The backend's port is only known once it starts, but the Stripe server must
+  // know where to send webhooks first: reserve the port here.
   const backendPort = await freePort()
   const storefrontPort = await freePort()
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
-  const secret = () => crypto.randomBytes(24).toString("hex")
   // Stripe cannot be reached from here: a local server speaking its wire protocol
   // stands in for api.stripe.com, and the official provider is pointed at it.
   const stripe = await stage("stripe test server", () =>
@@ -68,24 +47,15 @@ async function startStack() {
         STRIPE_API_PROTOCOL: "http",
       }
     : {}
-  const env = backend.backendEnv({
-    databaseUrl,
-    port: backendPort,
+  const backend = await startSeededBackend({
+    databaseUrl: db.databaseUrl,
     storefrontUrl,
-    extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "warn", ...stripeEnv },
+    port: backendPort,
+    extraEnv: stripeEnv,
   })
-  await stage("migrations", () => backend.migrate(env))
-  await stage("demo catalogue", () => backend.seed(env, { quiet: true }))
-  await stage("admin user", () => backend.ensureAdminUser(env))
-  await stage("backend build", async () => {
-    if (backend.backendBuildIsFresh()) log("backend build is up to date")
-    else await backend.buildBackend(env)
-  })
-  const backendLog = path.join(ROOT, "test-results", "backend.log")
-  services.push(await stage("backend server", () => backend.serveBackend(env, { port: backendPort, logFile: backendLog })))
-  const key = await backend.publishableKey(databaseUrl)
+  services.push(backend.service)
 
-  const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: key, port: storefrontPort })
+  const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: backend.publishableKey, port: storefrontPort })
   if (!fs.existsSync(path.join(ROOT, "storefront", "src", "app"))) {
     throw new StageError("storefront/src/app is missing: the storefront cannot be built.")
   }
@@ -97,14 +67,14 @@ async function startStack() {
   services.push(await stage("storefront server", () => storefront.serveStorefront(sfEnv, { port: storefrontPort, logFile: sfLog })))
 
   return {
-    OCOP_DATABASE_URL: databaseUrl,
+    OCOP_DATABASE_URL: db.databaseUrl,
     OCOP_BACKEND_URL: backendUrl,
     OCOP_BACKEND_PORT: String(backendPort),
     OCOP_STOREFRONT_URL: storefrontUrl,
-    OCOP_PUBLISHABLE_KEY: key,
-    OCOP_ADMIN_EMAIL: backend.DEMO_ADMIN.email,
-    OCOP_ADMIN_PASSWORD: backend.DEMO_ADMIN.password,
-    OCOP_BACKEND_ENV_JSON: JSON.stringify(env),
+    OCOP_PUBLISHABLE_KEY: backend.publishableKey,
+    OCOP_ADMIN_EMAIL: DEMO_ADMIN.email,
+    OCOP_ADMIN_PASSWORD: DEMO_ADMIN.password,
+    OCOP_BACKEND_ENV_JSON: JSON.stringify(backend.env),
     ...(stripe ? { OCOP_STRIPE_URL: `http://127.0.0.1:${stripe.port}` } : {}),
   }
 }
