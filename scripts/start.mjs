@@ -69,6 +69,7 @@ async function main() {
       log(`using DATABASE_URL ${redact(databaseUrl)}`)
     } else {
       postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: PG_PORT })
+      if (postgres.fresh) writeState({})
       await postgres.createDatabase("ocop")
       databaseUrl = postgres.url("ocop")
       log(`embedded PostgreSQL 17 on port ${PG_PORT} (data in ${path.relative(ROOT, path.join(DATA_DIR, "postgres"))})`)
@@ -83,9 +84,26 @@ async function main() {
     extra: { ...localSecrets(), ...pick(process.env, ["JWT_SECRET", "COOKIE_SECRET"]) },
   })
 
-  await stage("migrations", () => backend.migrate(env))
-  await stage("demo catalogue", () => backend.seed(env))
-  await stage("admin user", async () => log(`demo admin ${backend.DEMO_ADMIN.email}: ${await backend.ensureAdminUser(env)}`))
+  // A warm restart skips what this database already has: migrations are re-run only
+  // when the code that defines the schema changed, the seed and admin only once.
+  const state = readState()
+  const schemaHash = backend.schemaHash()
+  const sameDb = state.databaseUrl === databaseUrl
+  await stage("migrations", async () => {
+    if (sameDb && state.schemaHash === schemaHash) return log("schema unchanged since the last start")
+    await backend.migrate(env)
+    writeState({ ...readState(), databaseUrl, schemaHash })
+  })
+  await stage("demo catalogue", async () => {
+    if (sameDb && state.seeded) return log("already seeded")
+    await backend.seed(env)
+    writeState({ ...readState(), seeded: true })
+  })
+  await stage("admin user", async () => {
+    if (sameDb && state.admin) return log(`demo admin ${backend.DEMO_ADMIN.email} exists`)
+    log(`demo admin ${backend.DEMO_ADMIN.email}: ${await backend.ensureAdminUser(env)}`)
+    writeState({ ...readState(), admin: true })
+  })
   if (args.has("--seed-only")) return shutdown(0)
 
   await stage("backend build", async () => {
@@ -129,6 +147,19 @@ async function main() {
       }
     })
   }
+}
+
+const STATE_FILE = path.join(DATA_DIR, "state.json")
+function readState() {
+  try {
+    return JSON.parse(fs.readFileSync(STATE_FILE, "utf8"))
+  } catch {
+    return {}
+  }
+}
+function writeState(state) {
+  fs.mkdirSync(DATA_DIR, { recursive: true })
+  fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2))
 }
 
 function pick(obj, keys) {

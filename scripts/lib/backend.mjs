@@ -1,4 +1,5 @@
 // Backend lifecycle: migrate, seed, admin user, build, serve.
+import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { BACKEND_DIR, ROOT, StageError, log, run, startService, waitForHttp } from "./common.mjs"
@@ -64,9 +65,36 @@ export function newestMtime(paths) {
   return newest
 }
 
+/**
+ * A fingerprint of everything that defines the database schema: module models
+ * and migrations, links, the config and the installed Medusa version.
+ */
+export function schemaHash() {
+  const hash = crypto.createHash("sha256")
+  const files = []
+  const walk = (p) => {
+    if (!fs.existsSync(p)) return
+    const st = fs.statSync(p)
+    if (st.isDirectory()) for (const e of fs.readdirSync(p).sort()) walk(path.join(p, e))
+    else files.push(p)
+  }
+  walk(path.join(BACKEND_DIR, "src", "modules"))
+  walk(path.join(BACKEND_DIR, "src", "links"))
+  walk(path.join(BACKEND_DIR, "src", "search"))
+  files.push(path.join(ROOT, "medusa-config.ts"), path.join(ROOT, "package-lock.json"))
+  for (const f of files) {
+    if (!fs.existsSync(f)) continue
+    hash.update(path.relative(ROOT, f))
+    hash.update(fs.readFileSync(f))
+  }
+  return hash.digest("hex")
+}
+
 export function backendBuildIsFresh() {
   const marker = path.join(BUILT_DIR, "package.json")
   if (!fs.existsSync(marker)) return false
+  // A build interrupted half-way has the server code but not the dashboard.
+  if (!fs.existsSync(path.join(BUILT_DIR, "public", "admin", "index.html"))) return false
   const built = fs.statSync(marker).mtimeMs
   const src = newestMtime([path.join(BACKEND_DIR, "src"), path.join(ROOT, "medusa-config.ts"), path.join(BACKEND_DIR, "package.json")])
   return built > src

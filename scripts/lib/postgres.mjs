@@ -44,6 +44,8 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
   let stopped = false
   return {
     port,
+    /** True when this call created the cluster (so nothing in it can be assumed). */
+    fresh: !initialised,
     url: (db) => `postgres://${user}:${password}@127.0.0.1:${port}/${db}`,
     createDatabase: async (db) => {
       const client = pg.getPgClient()

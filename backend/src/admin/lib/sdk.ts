@@ -1,8 +1,9 @@
 import Medusa from "@medusajs/js-sdk"
 
 // The dashboard is served by the backend itself: same origin, session cookie auth.
+// (No import.meta here: `medusa build` also type-checks admin files as CommonJS.)
 export const sdk = new Medusa({
-  baseUrl: import.meta.env.VITE_BACKEND_URL || "/",
+  baseUrl: "/",
   debug: false,
   auth: { type: "session" },
 })
