@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts")
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Lets a second build (e.g. a developer's check while `npm test` builds) use its own folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Product images are served by the Medusa backend, whose host differs per
   // deployment. We render them with plain <img>, so no image optimiser config

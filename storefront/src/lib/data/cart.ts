@@ -16,7 +16,7 @@ export const retrieveCart = cache(async (): Promise<HttpTypes.StoreCart | null> 
       query: { fields: CART_FIELDS },
       tags: [TAGS.cart(id)],
       cache: "force-cache",
-      revalidate: 3600,
+      revalidate: 60,
     })
     // A completed cart is not a cart any more (the order page takes over).
     if ((cart as { completed_at?: string | null }).completed_at) return null

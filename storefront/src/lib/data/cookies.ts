@@ -64,3 +64,14 @@ export async function getCountryCookie(): Promise<string | null> {
 export async function setCountryCookie(country: string) {
   ;(await cookies()).set(COUNTRY_COOKIE, country, { ...base, maxAge: 60 * 60 * 24 * 365 })
 }
+
+const LAST_ORDER_COOKIE = "_ocop_last_order"
+
+/** Remembers the order just placed, so a guest can see its confirmation page (and nobody else's). */
+export async function setLastOrder(orderId: string) {
+  ;(await cookies()).set(LAST_ORDER_COOKIE, orderId, { ...base, maxAge: 60 * 60 * 24 * 7 })
+}
+
+export async function getLastOrder(): Promise<string | undefined> {
+  return (await cookies()).get(LAST_ORDER_COOKIE)?.value || undefined
+}

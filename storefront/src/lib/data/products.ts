@@ -32,7 +32,8 @@ export async function listProducts(
   const { regionId, limit = 12, offset = 0, order, filters = {}, ids } = params
   return attempt("products.list", async () => {
     const query: Record<string, unknown> = {
-      fields: PRODUCT_LIST_FIELDS,
+      // Prices need a region (Medusa refuses calculated_price without one).
+      fields: regionId ? PRODUCT_LIST_FIELDS : PRODUCT_LIST_FIELDS.replace(",*variants.calculated_price", ""),
       limit,
       offset,
       ...(regionId ? { region_id: regionId } : {}),
@@ -55,7 +56,7 @@ export const getProductByHandle = cache(
       const res = await medusaGet<HttpTypes.StoreProductListResponse>("/store/products", {
         query: {
           handle,
-          fields: PRODUCT_DETAIL_FIELDS,
+          fields: regionId ? PRODUCT_DETAIL_FIELDS : PRODUCT_DETAIL_FIELDS.replace(",*variants.calculated_price", ""),
           limit: 1,
           ...(regionId ? { region_id: regionId } : {}),
         },

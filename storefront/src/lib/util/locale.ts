@@ -21,10 +21,10 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   if (!value) return "—"
   const d = value instanceof Date ? value : new Date(value)
   if (Number.isNaN(d.getTime())) return "—"
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    timeZone: "Asia/Ho_Chi_Minh",
-  }).format(d)
+  // vi: 29/01/2025; en: 29 Jan 2025 (unambiguous for every English-speaking market).
+  const opts: Intl.DateTimeFormatOptions =
+    locale === "en"
+      ? { day: "numeric", month: "short", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }
+      : { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", opts).format(d)
 }
