@@ -33,8 +33,8 @@ async function fillAddress(page: Page, a: Record<string, string>) {
   await page.getByTestId("submit-address").click()
 }
 
-/** Cart → checkout → confirmation with the given payment provider; returns the order number shown. */
-async function checkout(page: Page, address: Record<string, string>, providerId: string) {
+/** Cart → address → delivery → payment choice, stopping at the review step. */
+async function checkoutUntilReview(page: Page, address: Record<string, string>, providerId: string) {
   await page.goto(`${STOREFRONT_URL}/${address.locale}/cart`)
   await page.getByTestId("go-to-checkout").click()
   await page.getByTestId("checkout-page").waitFor()
@@ -43,6 +43,11 @@ async function checkout(page: Page, address: Record<string, string>, providerId:
   await page.getByTestId("submit-delivery").click()
   await page.locator(`[data-testid="payment-option"][data-provider="${providerId}"]`).check()
   await page.getByTestId("submit-payment").click()
+}
+
+/** Cart → checkout → confirmation with the given payment provider; returns the order number shown. */
+async function checkout(page: Page, address: Record<string, string>, providerId: string) {
+  await checkoutUntilReview(page, address, providerId)
   await page.getByTestId("checkout-submit").click()
   await page.getByTestId("order-confirmation").waitFor({ timeout: 30_000 })
   return (await page.getByTestId("order-number").innerText()).trim()
@@ -80,6 +85,16 @@ describe("shopper in Vietnamese, paying cash on delivery in VND", () => {
 
     await page.getByTestId("add-to-cart").click()
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() || 0) > 0)
+
+    // The cart: a promo code from the seed takes 10 % off.
+    await page.goto(`${STOREFRONT_URL}/vi/cart`)
+    const before = await page.getByTestId("cart-total").innerText()
+    await page.getByTestId("promo-input").fill("HUE10")
+    await page.getByTestId("promo-apply").click()
+    await page.getByTestId("promo-applied").waitFor()
+    await page.waitForFunction((b) => document.querySelector('[data-testid="cart-total"]')?.textContent !== b, before)
+    expect((await page.getByTestId("cart-total").innerText()).trim()).toMatch(VND)
+    await screenshot(page, "vi-cart-desktop")
 
     const email = `lan.${Date.now()}@example.vn`
     const orderNumber = await checkout(
@@ -148,6 +163,40 @@ describe("shopper in English, paying in USD", () => {
     const orders = await orderByEmail(email)
     expect(orders).toHaveLength(1)
     expect(orders[0].currency_code).toBe("usd")
+    await context.close()
+  })
+})
+
+describe("card payments when Stripe.js cannot load", () => {
+  it("offers the card option, says plainly it is unavailable, and lets the shopper pay another way", async () => {
+    const context = await newContext(browser, DESKTOP)
+    const page = await context.newPage()
+    await page.goto(`${STOREFRONT_URL}/vi/products/nuoc-mam-lu-phu-thuan`)
+    await page.getByTestId("add-to-cart").click()
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() || 0) > 0)
+    const address = {
+      locale: "vi",
+      email: `card.${Date.now()}@example.vn`,
+      last_name: "Trần",
+      first_name: "Minh",
+      address_1: "5 Trần Hưng Đạo",
+      city: "Huế",
+      province: "Thừa Thiên Huế",
+      postal_code: "530000",
+      country_code: "vn",
+      phone: "+84 234 3500 000",
+    }
+    await checkoutUntilReview(page, address, "pp_stripe_stripe")
+    await page.getByTestId("stripe-unavailable").waitFor()
+    expect(await page.getByTestId("checkout-submit").isDisabled()).toBe(true)
+    await screenshot(page, "vi-checkout-stripe-unavailable")
+    // Switching to cash on delivery still completes the order.
+    await page.goto(`${STOREFRONT_URL}/vi/checkout?step=payment`)
+    await page.locator('[data-testid="payment-option"][data-provider="pp_cod_cod"]').check()
+    await page.getByTestId("submit-payment").click()
+    await page.getByTestId("checkout-submit").click()
+    await page.getByTestId("order-confirmation").waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId("order-number").innerText()).toMatch(/#\d+/)
     await context.close()
   })
 })
