@@ -63,6 +63,8 @@ if (env.STRIPE_API_KEY) {
 
 const modules: Array<Record<string, unknown>> = [
   { resolve: "./src/modules/ocop" },
+  // Producer portal: users of the `producer` actor type, team invites, listing change log.
+  { resolve: "./src/modules/producer-portal" },
   {
     resolve: "@medusajs/medusa/payment",
     options: { providers: paymentProviders },
@@ -111,6 +113,22 @@ if (redisUrl) {
 const storefrontUrl = env.STOREFRONT_URL || "http://localhost:8000"
 const backendUrl = env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`
 
+// Uploaded files (producer listing images and certificate evidence, admin uploads) on local disk in
+// backend/static/uploads (gitignored), served by the backend at <MEDUSA_BACKEND_URL>/static/uploads.
+// Without this Medusa's local provider writes next to the committed artwork and links to :9000.
+modules.push({
+  resolve: "@medusajs/medusa/file",
+  options: {
+    providers: [
+      {
+        resolve: "@medusajs/medusa/file-local",
+        id: "local",
+        options: { upload_dir: "static/uploads", backend_url: `${backendUrl.replace(/\/$/, "")}/static/uploads` },
+      },
+    ],
+  },
+})
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -123,6 +141,9 @@ module.exports = defineConfig({
       authCors: env.AUTH_CORS || [storefrontUrl, backendUrl].join(","),
       jwtSecret: secret("JWT_SECRET"),
       cookieSecret: secret("COOKIE_SECRET"),
+      // Producers sign in with email and password only (POST /auth/producer/emailpass);
+      // actor types not listed here keep every registered provider.
+      authMethodsPerActor: { producer: ["emailpass"] },
     },
   },
   admin: {

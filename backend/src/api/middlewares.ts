@@ -13,7 +13,10 @@ import {
   AdminUpdateProducer,
 } from "./admin/ocop/validators"
 import { storeProductOcop } from "./store/ocop/product-filters"
+import { searchMiddlewareRoutes } from "./store/ocop/search/middlewares-config"
+import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
+import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { validateQuery } from "./utils/validate"
 
 export default defineMiddlewares({
@@ -23,6 +26,16 @@ export default defineMiddlewares({
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
     { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/, method: "GET", middlewares: [storeProductOcop] },
     { matcher: "/store/producers", method: "GET", middlewares: [validateQuery(StoreListProducers)] },
+    // Search: GET /store/ocop/search and Medusa's POST /store/search (see the file for details).
+    ...searchMiddlewareRoutes,
+
+    // Payment webhooks: a forged Stripe event is a 400, not a silent 200.
+    {
+      matcher: "/hooks/payment/stripe_stripe",
+      method: "POST",
+      bodyParser: { preserveRawBody: true },
+      middlewares: [verifyStripeSignature],
+    },
 
     // Admin: certifications ---------------------------------------------------
     { matcher: "/admin/ocop/certifications", method: "GET", middlewares: [validateQuery(AdminListCertifications)] },
@@ -46,5 +59,8 @@ export default defineMiddlewares({
     { matcher: "/admin/producers/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
     { matcher: "/admin/producers/:id/suspend", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },
     { matcher: "/admin/producers/:id/reject", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },
+
+    // Producer portal: /producers/* (the `producer` actor) and /admin/ocop/listing-changes (see the file).
+    ...producerPortalMiddlewareRoutes,
   ],
 })

@@ -10,6 +10,7 @@ import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/fra
 import {
   createInventoryLevelsWorkflow,
   createProductsWorkflow,
+  createPromotionsWorkflow,
   createRegionsWorkflow,
   createShippingOptionsWorkflow,
   createShippingProfilesWorkflow,
@@ -26,6 +27,7 @@ import { addMonths } from "../modules/ocop/rules"
 import { createCertificationWorkflow } from "../workflows/certification-workflows"
 import { createProducerWorkflow, suspendProducerWorkflow } from "../workflows/producer-workflows"
 import { loadCatalogue, type CatalogueProduct } from "./lib/catalogue"
+import { seedProducerUsers } from "./seed-producer-users"
 
 export const VIETNAM_COUNTRIES = ["vn"]
 export const INTERNATIONAL_COUNTRIES = ["us", "ca", "gb", "fr", "de", "nl", "se", "au", "nz", "jp", "kr", "sg", "tw", "hk"]
@@ -43,6 +45,7 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   const [store] = await storeService.listStores({}, { select: ["id", "metadata", "default_sales_channel_id"] })
   if (store?.metadata?.ocop_seeded_at) {
     logger.info(`Demo catalogue already seeded at ${store.metadata.ocop_seeded_at}; nothing to do.`)
+    await seedProducerUsers(container) // idempotent: databases seeded before the portal get its demo logins
     return
   }
   const catalogue = loadCatalogue()
@@ -317,6 +320,27 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
     })
   }
 
+  // A demo promotion so the cart's promo-code field has something to accept.
+  const promotionService = container.resolve(Modules.PROMOTION)
+  const [existingPromo] = await promotionService.listPromotions({ code: "HUE10" })
+  if (!existingPromo) {
+    await createPromotionsWorkflow(container).run({
+      input: {
+        promotionsData: [
+          {
+            code: "HUE10",
+            type: "standard",
+            status: "active",
+            application_method: { type: "percentage", target_type: "order", allocation: "across", value: 10 },
+          },
+        ],
+      },
+    })
+  }
+
+  // Producer portal demo logins (README): anlo@ / baola@ocop-hue.vn, idempotent.
+  await seedProducerUsers(container)
+
   await storeService.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), ocop_seeded_at: now.toISOString() } })
   logger.info(
     `Seeded ${catalogue.producers.length} producers and ${catalogue.products.length} products ` +
@@ -343,6 +367,8 @@ function toProductInput(p: CatalogueProduct, shippingProfileId: string, backendU
       description_en: p.description_en,
       labelling: p.labelling,
       search_synonyms: p.search_synonyms ?? [],
+      // Option names in English, keyed by the Vietnamese title the product uses.
+      option_titles_en: Object.fromEntries(p.options.map((o) => [o.title_vi, o.title_en])),
       tags: p.tags,
     },
     options: p.options.map((o) => ({ title: o.title_vi, values: o.values })),

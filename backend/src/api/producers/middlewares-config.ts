@@ -1,0 +1,66 @@
+/**
+ * Middleware routes of the producer portal, spread into src/api/middlewares.ts.
+ *
+ * Every route names its own auth first, so a request without a producer token
+ * is a 401 before its body is even validated:
+ *  - `producerRegistrationAuth` accepts a registered `producer` identity that is
+ *    not yet tied to a producer (onboarding, accepting an invite, GET /producers/me);
+ *  - `producerAuth` + `loadProducerContext` require a producer user.
+ * Shopper (`customer`) and admin (`user`) tokens are a different actor type: 401.
+ */
+import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery } from "../utils/validate"
+import { loadProducerContext, producerAuth, producerRegistrationAuth } from "./helpers"
+import { parseUploads } from "./uploads"
+import {
+  AdminListListingChanges,
+  ProducerAcceptInvite,
+  ProducerApply,
+  ProducerCreateListing,
+  ProducerInviteMember,
+  ProducerListQuery,
+  ProducerShipItems,
+  ProducerSubmitCertification,
+  ProducerUpdateListing,
+  ProducerUpdateProfile,
+} from "./validators"
+
+const signedIn = () => [producerAuth(), loadProducerContext]
+
+export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
+  // Onboarding with the registration token.
+  { matcher: "/producers", method: "POST", middlewares: [producerRegistrationAuth(), validateAndTransformBody(ProducerApply)] },
+  {
+    matcher: "/producers/invites/accept",
+    method: "POST",
+    middlewares: [producerRegistrationAuth(), validateAndTransformBody(ProducerAcceptInvite)],
+  },
+  { matcher: "/producers/me", method: "GET", middlewares: [producerRegistrationAuth()] },
+  { matcher: "/producers/me", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerUpdateProfile)] },
+
+  { matcher: "/producers/me/members", method: "GET", middlewares: signedIn() },
+  { matcher: "/producers/me/members", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerInviteMember)] },
+  { matcher: "/producers/me/members/:id", method: "DELETE", middlewares: signedIn() },
+
+  { matcher: "/producers/me/uploads", method: "POST", middlewares: [...signedIn(), parseUploads] },
+
+  { matcher: "/producers/me/products", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListQuery)] },
+  { matcher: "/producers/me/products", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerCreateListing)] },
+  { matcher: "/producers/me/products/:id", method: "GET", middlewares: signedIn() },
+  { matcher: "/producers/me/products/:id", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerUpdateListing)] },
+  { matcher: "/producers/me/products/:id", method: "DELETE", middlewares: signedIn() },
+  {
+    matcher: "/producers/me/products/:id/certification",
+    method: "POST",
+    middlewares: [...signedIn(), validateAndTransformBody(ProducerSubmitCertification)],
+  },
+
+  { matcher: "/producers/me/orders", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListQuery)] },
+  { matcher: "/producers/me/orders/:id", method: "GET", middlewares: signedIn() },
+  { matcher: "/producers/me/orders/:id/ship", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerShipItems)] },
+
+  { matcher: "/producers/me/changes", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListQuery)] },
+
+  // Admin: the portal's change log (admin auth is Medusa's, on /admin).
+  { matcher: "/admin/ocop/listing-changes", method: "GET", middlewares: [validateQuery(AdminListListingChanges)] },
+]
