@@ -24,7 +24,8 @@ import {
 import { OCOP_MODULE } from "../modules/ocop"
 import type OcopModuleService from "../modules/ocop/service"
 import { addMonths } from "../modules/ocop/rules"
-import { createCertificationWorkflow } from "../workflows/certification-workflows"
+import { changeCertificationWorkflow, createCertificationWorkflow } from "../workflows/certification-workflows"
+import { expireCertificationsWorkflow } from "../workflows/expire-certifications"
 import { createProducerWorkflow, suspendProducerWorkflow } from "../workflows/producer-workflows"
 import { loadCatalogue, type CatalogueProduct } from "./lib/catalogue"
 import { seedProducerUsers } from "./seed-producer-users"
@@ -271,7 +272,7 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   for (const p of catalogue.products.filter((x) => !recorded.has(x.certification.certificate_number))) {
     const c = p.certification
     const decisionDate = addMonths(now, -c.decided_months_ago)
-    await createCertificationWorkflow(container).run({
+    const { result: certification } = await createCertificationWorkflow(container).run({
       input: {
         product_id: productIdByHandle.get(p.handle)!,
         certificate_number: c.certificate_number,
@@ -284,16 +285,27 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
         potential_five_star: c.potential_five_star,
         group_code: p.group,
         subgroup: p.subgroup,
-        // Lapsed certificates are seeded as they were issued; the expiry job
-        // (and the rule itself) then treats them as expired.
-        status: c.status === "expired" ? "active" : c.status,
-        status_reason: c.status_reason,
+        // Every certificate is seeded as it was issued; lapsed ones are then
+        // expired by the rule (and the job), revoked or suspended ones go
+        // through the same workflow an admin uses, so their history is real.
+        status: "active",
         geographical_indication: p.other_marks?.geographical_indication ?? null,
         collective_trademark: p.other_marks?.collective_trademark ?? null,
         is_demo: true,
         actor: { actor_type: "system", actor_id: "seed" },
       },
     })
+    if (c.status === "revoked" || c.status === "suspended") {
+      await changeCertificationWorkflow(container).run({
+        input: {
+          id: certification.id,
+          type: c.status,
+          changes: { status: c.status, status_reason: c.status_reason },
+          reason: c.status_reason,
+          actor: { actor_type: "system", actor_id: "seed" },
+        },
+      })
+    }
   }
 
   // Publish. Products whose certificate is in force go through the normal
@@ -319,6 +331,9 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
       input: { id: producerIdByHandle.get(p.handle)!, reason: "Demo: suspended pending re-inspection", actor: { actor_type: "system" } },
     })
   }
+
+  // Lapsed demo certificates become `expired` now rather than at the job's next run.
+  await expireCertificationsWorkflow(container).run({ input: {} })
 
   // A demo promotion so the cart's promo-code field has something to accept.
   const promotionService = container.resolve(Modules.PROMOTION)
