@@ -20,19 +20,38 @@ function freePort(): Promise<number> {
   })
 }
 
-function runStart(env: Record<string, string>, args: string[] = [], timeoutMs = 150_000) {
+const running = new Set<number>()
+
+// Whatever happens to a test, no `npm start` (or the PostgreSQL it started) outlives this file.
+afterAll(() => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, "SIGKILL")
+    } catch {}
+  }
+})
+
+function runStart(env: Record<string, string>, args: string[] = [], timeoutMs = 200_000) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
+    // Its own process group, so a timeout can stop it and everything it started.
     const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs"), ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     })
+    running.add(child.pid!)
     let out = ""
     child.stdout.on("data", (d) => (out += d))
     child.stderr.on("data", (d) => (out += d))
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs)
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL")
+      } catch {}
+    }, timeoutMs)
     child.on("exit", (code) => {
       clearTimeout(timer)
+      running.delete(child.pid!)
       resolve({ code, out })
     })
   })
@@ -90,5 +109,6 @@ describe("npm start orchestration", () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
-  })
+    // Migrating a fresh database takes 15–30 s here, more on a busy machine.
+  }, 240_000)
 })
