@@ -5,31 +5,11 @@ import type OcopModuleService from "../../../modules/ocop/service"
 import { changedKeys, checkProfileEdit, LEGAL_PRODUCER_FIELDS, listingRightsProblem } from "../../../modules/producer-portal/rules"
 import { updateOwnProducerProfileWorkflow } from "../../../workflows/producer-portal"
 import { loadProducerContext, producerContext } from "../helpers"
+import { PUBLIC_PRODUCER_FIELDS } from "../../utils/public-fields"
 import type { ProducerUpdateProfileType } from "../validators"
 
-const PROFILE_FIELDS = [
-  "id",
-  "handle",
-  "legal_name",
-  "type",
-  "registration_number",
-  "street",
-  "commune",
-  "district",
-  "province",
-  "latitude",
-  "longitude",
-  "phone",
-  "email",
-  "website",
-  "story_vi",
-  "story_en",
-  "logo_url",
-  "status",
-  "status_reason",
-  "status_changed_at",
-  "created_at",
-]
+// The store's public producer fields, plus what only the producer itself sees.
+const PROFILE_FIELDS = [...PUBLIC_PRODUCER_FIELDS, "status", "status_reason", "status_changed_at", "created_at"]
 
 async function profile(req: AuthenticatedMedusaRequest) {
   const { user, producer } = producerContext(req)
