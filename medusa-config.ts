@@ -71,23 +71,27 @@ const modules: Array<Record<string, unknown>> = [
   },
 ]
 
+// Product search (backend/src/search): our tuned PostgreSQL provider by default, Meilisearch when
+// MEILISEARCH_HOST is set. The stock PostgreSQL provider stays registered (never the default) so that
+// `medusa db:migrate` can retire index versions it built before the tuned one existed.
+const searchProviders: Array<Record<string, unknown>> = [
+  { resolve: "./src/search/postgres", id: "postgres", options: { engine: "native" } },
+  { resolve: "@medusajs/medusa/search-postgres", id: "postgres-stock", options: { engine: "native" } },
+]
 if (env.MEILISEARCH_HOST) {
-  modules.push({
-    resolve: "@medusajs/medusa/search",
-    options: {
-      default_provider: "meilisearch",
-      providers: [
-        // Postgres stays registered so switching engines can drop the old indexes.
-        { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
-        {
-          resolve: "./src/modules/search-meilisearch",
-          id: "meilisearch",
-          options: { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY },
-        },
-      ],
-    },
+  searchProviders.push({
+    resolve: "./src/modules/search-meilisearch",
+    id: "meilisearch",
+    options: { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY },
   })
 }
+modules.push({
+  resolve: "@medusajs/medusa/search",
+  options: {
+    default_provider: env.MEILISEARCH_HOST ? "meilisearch" : "search-postgres-ocop",
+    providers: searchProviders,
+  },
+})
 
 if (redisUrl) {
   modules.push(

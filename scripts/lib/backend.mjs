@@ -30,7 +30,15 @@ export async function migrate(env, opts = {}) {
 }
 
 export async function seed(env, opts = {}) {
-  await run(MEDUSA, ["exec", "./src/scripts/seed.ts"], { cwd: BACKEND_DIR, env, label: "seed", quiet: opts.quiet ?? false })
+  // Live search indexing off while seeding: on a fresh database the product index has no
+  // active version yet (the server fills it on start), so each seeded product's event
+  // would only log an ingestion error.
+  await run(MEDUSA, ["exec", "./src/scripts/seed.ts"], {
+    cwd: BACKEND_DIR,
+    env: { OCOP_SEARCH_SYNC: "off", ...env },
+    label: "seed",
+    quiet: opts.quiet ?? false,
+  })
 }
 
 /** Creates the demo admin user; a second run finds it there and says so. */

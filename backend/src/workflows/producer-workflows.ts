@@ -11,6 +11,8 @@ import {
 import { syncProductSellabilityWorkflow } from "./sync-product-sellability"
 
 export const OCOP_PRODUCER_STATUS_CHANGED = "ocop.producer.status_changed"
+/** A producer's profile changed (name, district, type…): the search index re-reads its products. */
+export const OCOP_PRODUCER_CHANGED = "ocop.producer.changed"
 
 export const createProducerWorkflow = createWorkflow("ocop-create-producer", (input: ProducerInput) => {
   const producer = createProducerStep(input)
@@ -22,6 +24,8 @@ export const updateProducerWorkflow = createWorkflow(
   "ocop-update-producer",
   (input: Partial<ProducerInput> & { id: string }) => {
     const producer = updateProducerStep(input)
+    const eventData = transform({ producer }, ({ producer }) => ({ id: producer.id }))
+    emitEventStep({ eventName: OCOP_PRODUCER_CHANGED, data: eventData })
     return new WorkflowResponse(producer)
   }
 )
