@@ -17,7 +17,7 @@
 // Environment: BENCH_SEARCH_PRODUCTS (10000), BENCH_SEARCH_ROUNDS (rounds of the
 // query set per concurrency level, 6), BENCH_SEARCH_CONCURRENCY ("1,8"),
 // BENCH_SEARCH_CATALOGUE (reuse a generated catalogue file), BENCH_SEARCH_DATABASE_URL
-// (reuse a database already seeded with that catalogue: no seeding, the index is
+// (a database kept between runs: seeded on the first run, reused after; the index is
 // still rebuilt), BENCH_SEARCH_BACKEND_DIR (run the backend from another project
 // folder, e.g. one whose medusa-config registers another provider), MEILISEARCH_HOST
 // (benchmark the Meilisearch provider instead).
@@ -218,6 +218,21 @@ async function measure(base, key, requests, { concurrency, rounds }) {
 }
 
 /** The provider serving the product index's active version (e.g. search-postgres, search-postgres-ocop, meilisearch). */
+/** Products in a database (0 when it has no product table yet): a reused database is seeded once. */
+async function productCount(databaseUrl) {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const res = await client.query(`SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL`)
+    return res.rows[0]?.n ?? 0
+  } catch {
+    return 0
+  } finally {
+    await client.end()
+  }
+}
+
 async function activeProvider(databaseUrl) {
   const { default: pg } = await import("pg")
   const client = new pg.Client({ connectionString: databaseUrl })
@@ -277,7 +292,7 @@ export async function benchSearch({
       extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "warn", NODE_ENV: "production", DISABLE_ADMIN: "true" },
     })
     await stage("migrations", () => run(MEDUSA, ["db:migrate", "--execute-all-search"], { cwd: backendDir, env, label: "migrate", quiet: true }))
-    if (!reuse) {
+    if (!reuse || (await productCount(db.databaseUrl)) < catalogue.products.length) {
       const seedStarted = Date.now()
       await stage(`seeding ${catalogue.products.length.toLocaleString("en-US")} products`, () =>
         run(MEDUSA, ["exec", "./src/scripts/seed.ts"], {
@@ -324,6 +339,10 @@ export async function benchSearch({
       log(`c=${c}: p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, p99 ${row.p99_ms} ms, ${row.requests_per_s} req/s, errors ${row.errors}`)
       report.latency.push(row)
     }
+    // The floor under any store route on this machine right now: a trivial one.
+    const floor = await measure(base, key, [{ label: "regions", kind: "baseline", path: "/store/regions" }], { concurrency: 1, rounds: 60 })
+    report.baseline_store_route = { path: "/store/regions", p50_ms: floor.p50_ms, p95_ms: floor.p95_ms }
+    report.load_at_end = os.loadavg().map((l) => l.toFixed(2)).join(" ")
     const one = report.latency.find((r) => r.concurrency === 1)
     report.target.met = one ? one.p95_ms < TARGET_P95_MS : null
 
@@ -368,6 +387,9 @@ function renderMarkdown(r, queries, rounds) {
     ...rows,
     "",
     `Target: p95 under ${r.target.p95_ms_at_1_client} ms at 1 client — **${r.target.met ? "met" : "not met"}**.`,
+    r.baseline_store_route
+      ? `For scale: a trivial store route (GET ${r.baseline_store_route.path}) answered in p50 ${r.baseline_store_route.p50_ms} ms / p95 ${r.baseline_store_route.p95_ms} ms on the same server (load average ${r.load_at_start} at start, ${r.load_at_end} at the end; the machine is shared).`
+      : "",
     "",
     ...(kinds.length ? ["By kind of query, 1 client:", "", "| kind | n | p50 ms | p95 ms |", "|---|---:|---:|---:|", ...kinds, ""] : []),
     one ? `Passes that answered (1 client): ${Object.entries(one.passes).map(([k, v]) => `${k} ${v}`).join(", ")}.` : "",

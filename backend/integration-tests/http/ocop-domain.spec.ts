@@ -146,6 +146,52 @@ describe("a certified product's life in the store", () => {
     expect(region).toBeTruthy()
   })
 
+  it("cannot be put back on sale by hand: the storefront's channel refuses it, a product form edit parks it", async () => {
+    const { product, certification } = await createSellableProduct()
+    expect((await admin("POST", `/admin/ocop/certifications/${certification.id}/revoke`, { reason: "Test: manual relisting" })).status).toBe(200)
+    const stores = await admin("GET", "/admin/stores")
+    const marketplace = stores.body.stores[0].default_sales_channel_id as string
+
+    // Adding it to the storefront's channel from the sales-channel page: a clear 400, nothing written.
+    const add = await admin("POST", `/admin/sales-channels/${marketplace}/products`, { add: [product.id] })
+    expect(add.status).toBe(400)
+    expect(add.body.message).toMatch(/Only certified OCOP products/)
+    expect(add.body.message).toContain(product.id)
+    expect(await visibleInStore(product.id, product.handle)).toBe(false)
+
+    // Editing that published, revoked product is refused by the publish guard (it needs a certification in force).
+    const edit = await admin("POST", `/admin/products/${product.id}`, { sales_channels: [{ id: marketplace }] })
+    expect(edit.status).toBe(400)
+    expect(await visibleInStore(product.id, product.handle)).toBe(false)
+
+    // A published product of a suspended producer may be edited; ticking the storefront's channel
+    // in the product form saves, but the product stays parked in the hold channel.
+    const own = await admin("POST", "/admin/producers", {
+      handle: `htx-park-${uniq()}`,
+      legal_name: "HTX Tạm dừng (test)",
+      type: "cooperative",
+      registration_number: "DEMO-TEST",
+      commune: "Hương Long",
+      district: "TP Huế",
+    })
+    const parked = await createSellableProduct({ producerId: own.body.producer.id })
+    expect((await admin("POST", `/admin/producers/${own.body.producer.id}/suspend`, { reason: "Test: parking" })).status).toBe(200)
+    expect(await visibleInStore(parked.product.id, parked.product.handle)).toBe(false)
+    const tick = await admin("POST", `/admin/products/${parked.product.id}?fields=id,*sales_channels`, {
+      sales_channels: [{ id: marketplace }],
+    })
+    expect(tick.status).toBe(200)
+    expect(tick.body.product.sales_channels.map((c: any) => c.id)).not.toContain(marketplace)
+    expect(await visibleInStore(parked.product.id, parked.product.handle)).toBe(false)
+
+    // A sellable product can still be moved in and out of the channel by hand.
+    const other = await createSellableProduct()
+    expect((await admin("POST", `/admin/sales-channels/${marketplace}/products`, { remove: [other.product.id] })).status).toBe(200)
+    expect(await visibleInStore(other.product.id, other.product.handle)).toBe(false)
+    expect((await admin("POST", `/admin/sales-channels/${marketplace}/products`, { add: [other.product.id] })).status).toBe(200)
+    expect(await visibleInStore(other.product.id, other.product.handle)).toBe(true)
+  })
+
   it("cannot be checked out if it became unsellable after it was put in the cart; nothing is ordered", async () => {
     const { product, certification } = await createSellableProduct()
     const { cart } = await createCart("vnd")

@@ -17,6 +17,7 @@ import { searchMiddlewareRoutes } from "./store/ocop/search/middlewares-config"
 import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
+import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { validateQuery } from "./utils/validate"
 
 export default defineMiddlewares({
@@ -51,6 +52,8 @@ export default defineMiddlewares({
     // `additional_data.producer_id` links a product to its OCOP producer (see workflows/hooks).
     { matcher: "/admin/products", method: "POST", additionalDataValidator: { producer_id: z.string().min(1).max(100).optional() } },
     { matcher: "/admin/products/:id", method: "POST", additionalDataValidator: { producer_id: z.string().min(1).max(100).optional() } },
+    // The storefront's channel only ever holds sellable products (create/update: the product hooks park them).
+    { matcher: "/admin/sales-channels/:id/products", method: "POST", middlewares: [guardMarketplaceListing] },
 
     // Admin: producers ----------------------------------------------------------
     { matcher: "/admin/producers", method: "GET", middlewares: [validateQuery(AdminListProducers)] },

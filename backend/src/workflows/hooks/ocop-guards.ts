@@ -3,7 +3,10 @@
  * - a variant of an unsellable product cannot be added to a cart,
  * - a cart holding an unsellable product cannot be completed (nothing is charged:
  *   the validate hook runs before payment authorisation),
- * - a product cannot be published without a certification in force.
+ * - a product cannot be published without a certification in force,
+ * - whatever sales channels a product create/update asked for, the product ends up
+ *   listed in the marketplace channel only if it may be sold (an admin ticking the
+ *   storefront's channel on an uncertified product in the dashboard parks it instead).
  * Throwing a MedusaError here makes the workflow roll back and the client get a 4xx.
  */
 import { ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
@@ -11,6 +14,7 @@ import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addToCartWorkflow, completeCartWorkflow, createProductsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/service"
+import { applySellability, restoreSellability, type SellabilitySnapshot } from "../steps/sync-sellability"
 
 type Container = { resolve: (key: string) => any }
 
@@ -117,32 +121,40 @@ async function unlinkProducer(container: Container, undo: Awaited<ReturnType<typ
   if (undo.previous.length) await link.create(undo.previous.map((p) => pair(p.product_id, p.producer_id)))
 }
 
+type ProductHookUndo = { producer: Awaited<ReturnType<typeof linkProducer>>; channels: SellabilitySnapshot | null }
+
+/** After an admin/producer create or update: producer link, publish guard, then channel membership per the OCOP rule. */
+async function afterProductWrite(container: Container, products: any[], additionalData: unknown): Promise<ProductHookUndo> {
+  const producerId = (additionalData as any)?.producer_id as string | undefined
+  const producer = await linkProducer(container, products.map((p: any) => p.id), producerId)
+  try {
+    await guardPublish(container, products as any)
+    const { snapshot } = await applySellability(container, products.map((p: any) => p.id))
+    return { producer, channels: snapshot }
+  } catch (e) {
+    await unlinkProducer(container, producer)
+    throw e
+  }
+}
+
+async function undoProductWrite(container: Container, undo: ProductHookUndo | undefined) {
+  if (!undo) return
+  await restoreSellability(container, undo.channels)
+  await unlinkProducer(container, undo.producer)
+}
+
 createProductsWorkflow.hooks.productsCreated(
   async ({ products, additional_data }, { container }) => {
-    const producerId = (additional_data as any)?.producer_id as string | undefined
-    const undo = await linkProducer(container, products.map((p: any) => p.id), producerId)
-    try {
-      await guardPublish(container, products as any)
-    } catch (e) {
-      await unlinkProducer(container, undo)
-      throw e
-    }
+    const undo = await afterProductWrite(container, products as any[], additional_data)
     return new StepResponse(undo, undo)
   },
-  async (undo, { container }) => unlinkProducer(container, undo ?? null)
+  async (undo, { container }) => undoProductWrite(container, undo)
 )
 
 updateProductsWorkflow.hooks.productsUpdated(
   async ({ products, additional_data }, { container }) => {
-    const producerId = (additional_data as any)?.producer_id as string | undefined
-    const undo = await linkProducer(container, products.map((p: any) => p.id), producerId)
-    try {
-      await guardPublish(container, products as any)
-    } catch (e) {
-      await unlinkProducer(container, undo)
-      throw e
-    }
+    const undo = await afterProductWrite(container, products as any[], additional_data)
     return new StepResponse(undo, undo)
   },
-  async (undo, { container }) => unlinkProducer(container, undo ?? null)
+  async (undo, { container }) => undoProductWrite(container, undo)
 )
