@@ -66,7 +66,7 @@ describe("Meilisearch provider options", () => {
 describe("Meilisearch index settings from the product index", () => {
   it("derives searchable, filterable, sortable and displayed attributes, typo tolerance, synonyms and ranking", async () => {
     const { provider, calls } = recordingProvider()
-    await provider.upsertIndex({ index })
+    await (provider as any).upsertIndex({ index })
     const s = calls.settings[0]
     expect(s.searchableAttributes).toEqual(["search_title", "search_keywords", "search_synonyms", "search_origin", "search_body"])
     expect(s.filterableAttributes).toEqual(
@@ -115,7 +115,7 @@ describe("Meilisearch query translation", () => {
     await provider.search(providerQuery((passes[1] as any).query) as any)
     const [main] = calls.queries[0]
     expect(main.rankingScoreThreshold).toBe(0.45)
-    expect(main.limit).toBe(200)
+    expect(main.limit).toBe(100)
     expect(main.attributesToRetrieve).toEqual(expect.arrayContaining(["id", "title", "stars", "price_vnd", "created_at"]))
     expect(main.facets).toBeUndefined()
   })

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest"
 import { buildIndexPlan } from "@medusajs/search-postgres/dist/utils"
 import { productIndexSettings, productSearchFields } from "../../backend/src/search/_definition"
 import {
+  disjointNumericRanges,
   groupedFacetSql,
+  sortExpressions,
   OCOP_POSTGRES_PROVIDER,
   OcopPostgresSearchService,
   typoColumnSql,
@@ -33,6 +35,25 @@ describe("tuned PostgreSQL provider", () => {
     expect(typoPaths(plan)).toEqual(["search_title"])
     expect(typoColumnSql(["search_title", "search_keywords"])).toBe(
       "coalesce(indexed->>'search_title', '') || ' ' || coalesce(indexed->>'search_keywords', '')"
+    )
+  })
+
+  it("indexes the expressions the sortable fields are ordered by", () => {
+    expect(sortExpressions(plan)).toEqual([
+      "(indexed#>>'{stars}')::float8",
+      "(indexed#>>'{price_vnd}')::float8",
+      "(indexed#>>'{price_usd}')::float8",
+      "(indexed#>>'{created_at}')::float8",
+    ])
+  })
+
+  it("folds disjoint numeric ranges into the grouped scan, and only those", () => {
+    expect(disjointNumericRanges([{ key: "a", from: 0, to: 10 }, { key: "b", from: 10 }])).toBe(true)
+    expect(disjointNumericRanges([{ key: "a", from: 0, to: 10 }, { key: "b", from: 5, to: 20 }])).toBe(false)
+    expect(disjointNumericRanges([{ key: "a", from: 0 }, { key: "b", from: 10 }])).toBe(false)
+    expect(disjointNumericRanges([{ key: "a", from: 0, to: 1 }, { key: "a", from: 1, to: 2 }])).toBe(false)
+    expect(groupedFacetSql("t", ["stars", { path: "price_vnd", ranges: [{ key: "0-5", from: 0, to: 5 }, { key: "5-", from: 5 }] }])).toBe(
+      `SELECT GROUPING(f0) AS g0, GROUPING(f1) AS g1, f0, f1, COUNT(*)::int AS count FROM (SELECT indexed->>'stars' AS f0, CASE WHEN (indexed->>'price_vnd')::float8 >= 0 AND (indexed->>'price_vnd')::float8 < 5 THEN '0-5' WHEN (indexed->>'price_vnd')::float8 >= 5 THEN '5-' END AS f1 FROM "t") scoped GROUP BY GROUPING SETS ((f0), (f1))`
     )
   })
 

@@ -88,19 +88,19 @@ describe("typo candidates, refined in memory", () => {
 
   it("ranks names that look like the query first, then the engine's order", () => {
     const r = refineCandidates(hits, params({ q: "me xumg" }), "me xumg")
-    expect(r.hits.map((h) => h.id)).toEqual(["a-mexung", "c-other", "b-tom"])
+    expect(r.hits.map((h: any) => h.id)).toEqual(["a-mexung", "c-other", "b-tom"])
     expect(r.metadata.count).toBe(3)
   })
 
   it("filters, facets disjunctively, sorts and pages", () => {
     const r = refineCandidates(hits, params({ q: "x", group: ["food"], sort: "price_desc", limit: 1, offset: 1 }), "x")
     expect(r.metadata.count).toBe(2)
-    expect(r.hits.map((h) => h.id)).toEqual(["c-other"])
+    expect(r.hits.map((h: any) => h.id)).toEqual(["c-other"])
     expect((r.facets!.group_code as any).values).toEqual([{ value: "food", count: 2 }, { value: "beverage", count: 1 }])
     expect((r.facets!.district as any).values).toEqual([{ value: "Phú Vang", count: 2 }])
     expect((r.facets!.price_vnd as any).ranges.find((x: any) => x.key === "0-50000").count).toBe(2)
     const cheap = refineCandidates(hits, params({ q: "x", price_max: 50000, sort: "newest" }), "x")
-    expect(cheap.hits.map((h) => h.id)).toEqual(["a-mexung", "c-other"])
+    expect(cheap.hits.map((h: any) => h.id)).toEqual(["a-mexung", "c-other"])
     expect((cheap.facets!.price_vnd as any).ranges.find((x: any) => x.key === "100000-200000").count).toBe(1)
   })
 
@@ -134,7 +134,7 @@ describe("running the passes", () => {
     }
     const out = await runSearch(engine, params({ q: "me xumg", limit: 2, offset: 1 }), NOW)
     expect(out.pass).toBe("typo")
-    expect(out.result.hits.map((h) => h.id)).toEqual(["a", "b"])
+    expect(out.result.hits.map((h: any) => h.id)).toEqual(["a", "b"])
     expect(out.result.metadata.count).toBe(3)
     expect(seen).toHaveLength(2)
   })

@@ -41,6 +41,6 @@ describe("GET /store/ocop/search validation", () => {
   ])("rejects %j", (input, path) => {
     const r = parse(input)
     expect(r.success).toBe(false)
-    if (path) expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining([expect.stringContaining(path)]))
+    if (path) expect(r.error!.issues.map((i: any) => i.path.join("."))).toEqual(expect.arrayContaining([expect.stringContaining(path)]))
   })
 })

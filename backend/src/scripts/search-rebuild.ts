@@ -44,8 +44,7 @@ export default async function searchRebuild({ container, args }: ExecArgs) {
       if (n !== lastShown) {
         lastShown = n
         const seconds = (Date.now() - started.getTime()) / 1000
-        const pct = products ? ` (${Math.min(100, Math.round((n / products) * 100))}% of products scanned at most)` : ""
-        say(`${n.toLocaleString("en-US")} documents written in ${seconds.toFixed(0)} s, ${Math.round(n / Math.max(seconds, 0.001))}/s${pct}`)
+        say(`${n.toLocaleString("en-US")} documents written (of at most ${products.toLocaleString("en-US")}) in ${seconds.toFixed(0)} s, ${Math.round(n / Math.max(seconds, 0.001))}/s`)
       }
     } catch {
       // Progress is best effort; the reindex itself reports failures.

@@ -108,8 +108,8 @@ export function buildOrder(p: OcopSearchParams, hasQuery: boolean): Record<strin
  * the documents that match the text well enough (`min_score`), at most
  * TYPO_MAX_CANDIDATES of them, and filters, facets, sorts and pages those here:
  * the Postgres provider applies `min_score` to hits but not to counts and
- * facets, and trigram matching cannot use an index, so a single engine query
- * is also the cheapest.
+ * facets, and one engine query is also cheaper than a page, a count and facets
+ * each re-running trigram similarity.
  */
 export type SearchPass =
   | { name: PassName; kind: "direct"; query: SearchTypes.SearchQuery }
@@ -119,7 +119,7 @@ export type PassName = "exact" | "typo" | "any"
 /** Postgres' trigram word similarity is 0–1; one typo in a two-syllable query scores about 0.6, noise about 0.3. */
 export const TYPO_MIN_SCORE = 0.45
 /** Most candidates a typo-tolerant pass considers (best first); its count and facets cover these. */
-export const TYPO_MAX_CANDIDATES = 200
+export const TYPO_MAX_CANDIDATES = 100
 /** What a candidate carries: the hit, plus what filters, facets and sorts read. */
 export const CANDIDATE_FIELDS = [...HIT_FIELDS, "created_at"]
 
@@ -236,13 +236,14 @@ export function wordSimilarity(query: string, text: string): number {
   const words = text.split(" ").filter(Boolean)
   if (!q.length || !words.length) return 0
   const want = new Set(q.flatMap((w) => [...trigrams(w)]))
+  // Per word, the query trigrams it contains (computed once).
+  const hits = words.map((w) => [...trigrams(w)].filter((t) => want.has(t)))
   let best = 0
   for (let size = Math.max(1, q.length - 1); size <= q.length + 1; size++) {
     for (let i = 0; i + size <= Math.max(words.length, size); i++) {
-      const have = new Set(words.slice(i, i + size).flatMap((w) => [...trigrams(w)]))
-      let shared = 0
-      for (const t of want) if (have.has(t)) shared++
-      best = Math.max(best, shared / want.size)
+      const shared = new Set<string>()
+      for (let j = i; j < Math.min(i + size, words.length); j++) for (const t of hits[j]) shared.add(t)
+      best = Math.max(best, shared.size / want.size)
     }
   }
   return best

@@ -50,6 +50,19 @@ export function typoPaths(plan: Plan): string[] {
     .map((f) => f.path)
 }
 
+/**
+ * The ORDER BY expressions the provider generates for sortable scalar fields
+ * (`resolveOrderBy`), to build matching indexes.
+ */
+export function sortExpressions(plan: Plan): string[] {
+  return [...plan.fields.values()]
+    .filter((f) => f.field?.sortable && !f.is_array && (f.kind === "number" || f.kind === "keyword" || f.kind === "text") && f.path !== "id")
+    .map((f) => {
+      const path = `indexed#>>'{${f.path.split(".").join(",")}}'`
+      return f.kind === "number" ? `(${path})::float8` : path
+    })
+}
+
 /** The generated column's expression: the marked fields, space-separated (immutable, so it can be STORED). */
 export function typoColumnSql(paths: string[]): string {
   return paths.map((p) => `coalesce(${jsonbPath(p, true)}, '')`).join(` || ' ' || `)
@@ -59,12 +72,34 @@ export function typoColumnSql(paths: string[]): string {
  * One statement for several value facets: GROUPING SETS over the same scope.
  * Returns the SQL and, per row, which request a row belongs to (`g<i>` = 0).
  */
-export function groupedFacetSql(table: string, paths: string[], whereSql?: string): string {
-  const columns = paths.map((p, i) => `${jsonbPath(p, true)} AS f${i}`).join(", ")
+export function groupedFacetSql(table: string, paths: Array<string | { path: string; ranges: Array<{ key: string; from?: number; to?: number }> }>, whereSql?: string): string {
+  const columns = paths
+    .map((p, i) => {
+      if (typeof p === "string") return `${jsonbPath(p, true)} AS f${i}`
+      // Disjoint ranges → one bucket label per row (no parameters: bounds are numbers).
+      const value = `(${jsonbPath(p.path, true)})::float8`
+      const cases = p.ranges
+        .map((r) => {
+          const conds = [r.from !== undefined ? `${value} >= ${Number(r.from)}` : null, r.to !== undefined ? `${value} < ${Number(r.to)}` : null].filter(Boolean)
+          return `WHEN ${conds.length ? conds.join(" AND ") : "TRUE"} THEN '${r.key.replace(/'/g, "''")}'`
+        })
+        .join(" ")
+      return `CASE ${cases} END AS f${i}`
+    })
+    .join(", ")
   const grouping = paths.map((_, i) => `GROUPING(f${i}) AS g${i}`).join(", ")
   const sets = paths.map((_, i) => `(f${i})`).join(", ")
   const fields = paths.map((_, i) => `f${i}`).join(", ")
   return `SELECT ${grouping}, ${fields}, COUNT(*)::int AS count FROM (SELECT ${columns} FROM "${table}"${whereSql ? ` WHERE ${whereSql}` : ""}) scoped GROUP BY GROUPING SETS (${sets})`
+}
+
+/** Numeric ranges with unique keys that do not overlap, so each row falls in at most one (a CASE can label it). */
+export function disjointNumericRanges(ranges: Array<{ key: string; from?: number; to?: number }> | undefined): boolean {
+  if (!ranges?.length) return false
+  if (new Set(ranges.map((r) => r.key)).size !== ranges.length) return false
+  if (ranges.some((r) => (r.from !== undefined && !Number.isFinite(r.from)) || (r.to !== undefined && !Number.isFinite(r.to)))) return false
+  const sorted = [...ranges].sort((a, b) => (a.from ?? -Infinity) - (b.from ?? -Infinity))
+  return sorted.every((r, i) => i === 0 || (sorted[i - 1].to !== undefined && (r.from ?? -Infinity) >= (sorted[i - 1].to as number)))
 }
 
 export class OcopPostgresSearchService extends PostgresSearchService {
@@ -110,6 +145,12 @@ export class OcopPostgresSearchService extends PostgresSearchService {
       `ALTER TABLE "${table}" ALTER COLUMN "indexed" SET STORAGE PLAIN, ALTER COLUMN "search_vector" SET STORAGE MAIN`
     )
     await manager.execute(`ALTER TABLE "${table}" SET (toast_tuple_target = ${TOAST_TUPLE_TARGET})`)
+    // Sorting without a text query (browse by price, by newest…) reads the first page off an index.
+    for (const [i, expr] of sortExpressions(plan).entries()) {
+      for (const dir of ["ASC", "DESC"]) {
+        await manager.execute(`CREATE INDEX IF NOT EXISTS "${table}_sort${i}_${dir.toLowerCase()}" ON "${table}" ((${expr}) ${dir} NULLS LAST)`)
+      }
+    }
     const paths = typoPaths(plan)
     if (paths.length) {
       await manager.execute(
@@ -190,14 +231,29 @@ export class OcopPostgresSearchService extends PostgresSearchService {
     const requests = normalizeFacetRequests(input.requests, input.plan) as any[]
     if (!requests.length) return undefined
     const where = input.scopeWhere
-    const grouped = requests.filter((r) => r.type === "value" && r.query === undefined && !input.plan.fields.get(r.field)?.is_array)
+    const grouped = requests.filter(
+      (r) =>
+        (r.type === "value" && r.query === undefined && !input.plan.fields.get(r.field)?.is_array) ||
+        (r.type === "range" && disjointNumericRanges(r.ranges))
+    )
     const single = grouped.length >= 2 ? requests.filter((r) => !grouped.includes(r)) : requests
     const tasks: Array<(manager: any) => Promise<void>> = []
     const result: Record<string, SearchTypes.SearchFacetResult> = {}
     if (grouped.length >= 2) {
       tasks.push(async (manager) => {
-        const rows = await manager.execute(groupedFacetSql(input.table, grouped.map((r) => r.field), where?.sql), [...(where?.params ?? [])])
+        const columns = grouped.map((r) => (r.type === "range" ? { path: r.field, ranges: r.ranges } : r.field))
+        const rows = await manager.execute(groupedFacetSql(input.table, columns, where?.sql), [...(where?.params ?? [])])
         grouped.forEach((request, i) => {
+          if (request.type === "range") {
+            const counts = new Map<string, number>(
+              rows.filter((row: any) => Number(row[`g${i}`]) === 0 && row[`f${i}`] !== null).map((row: any) => [String(row[`f${i}`]), Number(row.count)])
+            )
+            result[request.field] = {
+              type: "range",
+              ranges: request.ranges.map((r: any) => ({ key: r.key, from: r.from, to: r.to, count: counts.get(r.key) ?? 0 })),
+            }
+            return
+          }
           const own = rows
             .filter((row: any) => Number(row[`g${i}`]) === 0 && row[`f${i}`] !== null && row[`f${i}`] !== undefined)
             .map((row: any) => ({ value: String(row[`f${i}`]), count: Number(row.count) }))
