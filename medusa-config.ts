@@ -4,7 +4,8 @@
  * Every module and provider is chosen from the environment: with nothing set you
  * get the embedded defaults (local event bus, in-memory workflow engine, Postgres
  * search, local files, local notifications, cash on delivery and bank transfer).
- * REDIS_URL, MEILISEARCH_HOST and STRIPE_API_KEY switch on the production pieces.
+ * REDIS_URL, MEILISEARCH_HOST and STRIPE_API_KEY switch on the production pieces;
+ * MEDUSA_WORKER_MODE (server | worker | shared) splits HTTP from background work.
  *
  * `backend/medusa-config.ts` is a symlink to this file: Medusa's CLI and
  * `medusa build` read the config from the application folder.
@@ -93,9 +94,18 @@ modules.push({
   },
 })
 
+// Several server and worker processes share one database and this Redis
+// (tests/integration/scale-out.spec.ts runs two servers and two workers):
+// events are queued in Redis and handled by a worker, scheduled jobs run once
+// per tick across all workers, locks and caches are shared. One Redis database
+// per deployment: the queue names are fixed.
 if (redisUrl) {
   modules.push(
     { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    // The (older) Cache module: the Auth module keeps OAuth state and MFA
+    // challenges in it, which must survive a login that starts on one server
+    // and finishes on another. Medusa's default is in-process memory.
+    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
     { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
     {
       resolve: "@medusajs/medusa/locking",
@@ -105,6 +115,10 @@ if (redisUrl) {
         ],
       },
     },
+    // Query-result caching. Medusa 2.21 only serves from it with the feature
+    // flag MEDUSA_FF_CACHING=true (still marked work-in-progress); it is then
+    // invalidated through the event bus in the emitting process — the
+    // scale-out test runs with it on and checks a revocation is never stale.
     {
       resolve: "@medusajs/medusa/caching",
       options: {

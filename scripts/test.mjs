@@ -52,8 +52,13 @@ async function startStack() {
     storefrontUrl,
     port: backendPort,
     extraEnv: stripeEnv,
+    keepSeededCopy: true,
   })
   services.push(backend.service)
+  if (backend.seededCopyUrl) {
+    const { dropDatabase } = await import("./lib/postgres.mjs")
+    stops.push(() => dropDatabase(backend.seededCopyUrl).catch(() => {}))
+  }
 
   const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: backend.publishableKey, port: storefrontPort })
   if (!fs.existsSync(path.join(ROOT, "storefront", "src", "app"))) {
@@ -75,6 +80,8 @@ async function startStack() {
     OCOP_ADMIN_EMAIL: DEMO_ADMIN.email,
     OCOP_ADMIN_PASSWORD: DEMO_ADMIN.password,
     OCOP_BACKEND_ENV_JSON: JSON.stringify(backend.env),
+    // The freshly migrated and seeded database, never connected to: a TEMPLATE for tests' own databases.
+    ...(backend.seededCopyUrl ? { OCOP_SEEDED_DATABASE_URL: backend.seededCopyUrl } : {}),
     ...(stripe ? { OCOP_STRIPE_URL: `http://127.0.0.1:${stripe.port}` } : {}),
   }
 }

@@ -102,6 +102,27 @@ export async function dropDatabase(url) {
   }
 }
 
+/**
+ * Creates (or re-creates) the database named in `targetUrl` as a copy of the one in
+ * `sourceUrl`, on the same server (CREATE DATABASE … TEMPLATE: a block copy, well
+ * under a second for the seeded demo, where migrating and seeding take minutes).
+ * Nothing may be connected to the source while it runs.
+ */
+export async function copyDatabase(sourceUrl, targetUrl) {
+  const { default: pg } = await import("pg")
+  const name = (url) => decodeURIComponent(new URL(url).pathname.slice(1)).replace(/"/g, "")
+  const admin = new URL(targetUrl)
+  admin.pathname = "/postgres"
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name(targetUrl)}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name(targetUrl)}" TEMPLATE "${name(sourceUrl)}"`)
+  } finally {
+    await client.end()
+  }
+}
+
 export function redact(url) {
   try {
     const u = new URL(url)

@@ -38,9 +38,10 @@ export async function startThrowawayDatabase(name) {
 
 /**
  * Migrates and seeds `databaseUrl`, creates the demo admin, builds the backend
- * when stale and serves it on a free port. Returns { env, url, port, service, publishableKey }.
+ * when stale and serves it on a free port. Returns { env, url, port, service, publishableKey,
+ * seededCopyUrl } (the last only with `keepSeededCopy`).
  */
-export async function startSeededBackend({ databaseUrl, storefrontUrl, port: wantedPort, extraEnv = {}, logFile, quietSeed = true }) {
+export async function startSeededBackend({ databaseUrl, storefrontUrl, port: wantedPort, extraEnv = {}, logFile, quietSeed = true, keepSeededCopy = false }) {
   const backend = await import("./backend.mjs")
   const port = wantedPort ?? (await freePort())
   const secret = () => crypto.randomBytes(24).toString("hex")
@@ -53,6 +54,18 @@ export async function startSeededBackend({ databaseUrl, storefrontUrl, port: wan
   await stage("migrations", () => backend.migrate(env))
   await stage("demo catalogue", () => backend.seed(env, { quiet: quietSeed }))
   await stage("admin user", () => backend.ensureAdminUser(env))
+  // A pristine copy of the migrated, seeded database, taken before anything
+  // connects to it, for tests that need a database of their own (the scale-out
+  // test runs several backends on one): copying it takes a second, migrating
+  // and seeding again minutes.
+  let seededCopyUrl
+  if (keepSeededCopy) {
+    const { copyDatabase } = await import("./postgres.mjs")
+    const url = new URL(databaseUrl)
+    url.pathname = `${url.pathname}_seeded`
+    seededCopyUrl = url.toString()
+    await stage("seeded copy", () => copyDatabase(databaseUrl, seededCopyUrl))
+  }
   await stage("backend build", async () => {
     if (backend.backendBuildIsFresh()) log("backend build is up to date")
     else await backend.buildBackend(env)
@@ -61,5 +74,5 @@ export async function startSeededBackend({ databaseUrl, storefrontUrl, port: wan
     backend.serveBackend(env, { port, logFile: logFile ?? path.join(ROOT, "test-results", "backend.log") })
   )
   const publishableKey = await backend.publishableKey(databaseUrl)
-  return { env, port, url: `http://localhost:${port}`, service, publishableKey }
+  return { env, port, url: `http://localhost:${port}`, service, publishableKey, seededCopyUrl }
 }
