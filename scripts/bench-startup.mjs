@@ -26,6 +26,8 @@ function runStart(dir, env, logFile) {
   return new Promise((resolve, reject) => {
     const started = Date.now()
     const child = spawn("npm", ["start"], { cwd: dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+    let hasExited = false
+    const exitedP = new Promise((r) => child.once("exit", () => r((hasExited = true))))
     const out = fs.createWriteStream(logFile)
     const stages = []
     let buf = ""
@@ -43,10 +45,7 @@ function runStart(dir, env, logFile) {
       clearTimeout(timer)
       // Graceful stop (npm start stops its servers and PostgreSQL), then make sure.
       kill("SIGINT")
-      const exited = await Promise.race([
-        new Promise((r) => child.once("exit", () => r(true))),
-        new Promise((r) => setTimeout(() => r(false), 30000)),
-      ])
+      const exited = hasExited || (await Promise.race([exitedP, new Promise((r) => setTimeout(() => r(false), 30000))]))
       await new Promise((r) => setTimeout(r, 1000))
       kill("SIGKILL")
       if (!exited) log("npm start did not exit within 30 s of SIGINT; its process group was killed")
@@ -81,6 +80,8 @@ function runStart(dir, env, logFile) {
 export async function benchStartup() {
   fs.mkdirSync(RESULTS, { recursive: true })
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-bench-startup-"))
+  // Embedded PostgreSQL runs as an unprivileged user when we are root: it must reach the data dir.
+  fs.chmodSync(tmp, 0o755)
   const dir = path.join(tmp, "clone")
   const cache = path.join(tmp, "npm-cache")
   fs.mkdirSync(cache)
