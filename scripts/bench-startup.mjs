@@ -21,13 +21,36 @@ import { ROOT, freePort, log } from "./lib/common.mjs"
 const RESULTS = path.join(ROOT, "bench", "results")
 const COLD_TIMEOUT_MS = Number(process.env.BENCH_STARTUP_TIMEOUT_S || 2400) * 1000
 
+/** PIDs of the processes whose command line or working directory is inside `dir` (ours: a temp clone). */
+function processesUnder(dir) {
+  const pids = []
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8")
+      const cwd = fs.readlinkSync(`/proc/${pid}/cwd`)
+      if (cmd.includes(dir) || cwd.startsWith(dir)) pids.push(Number(pid))
+    } catch {}
+  }
+  return pids
+}
+
+/** PIDs in process group `pgid`. */
+function groupMembers(pgid) {
+  const pids = []
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid) pids.push(Number(pid))
+    } catch {}
+  }
+  return pids
+}
+
 /** Runs `npm start` in `dir` until it says it is running; returns its stage timings. */
 function runStart(dir, env, logFile) {
   return new Promise((resolve, reject) => {
     const started = Date.now()
     const child = spawn("npm", ["start"], { cwd: dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
-    let hasExited = false
-    const exitedP = new Promise((r) => child.once("exit", () => r((hasExited = true))))
     const out = fs.createWriteStream(logFile)
     const stages = []
     let buf = ""
@@ -43,12 +66,20 @@ function runStart(dir, env, logFile) {
       if (settled) return
       settled = true
       clearTimeout(timer)
-      // Graceful stop (npm start stops its servers and PostgreSQL), then make sure.
+      // Graceful stop: npm start stops its servers and PostgreSQL on SIGINT. npm itself may
+      // exit first, so wait until nothing of the run is left (its group and the servers it
+      // started in groups of their own, all running from the clone), then kill what remains.
       kill("SIGINT")
-      const exited = hasExited || (await Promise.race([exitedP, new Promise((r) => setTimeout(() => r(false), 30000))]))
-      await new Promise((r) => setTimeout(r, 1000))
-      kill("SIGKILL")
-      if (!exited) log("npm start did not exit within 30 s of SIGINT; its process group was killed")
+      const left = () => processesUnder(dir).concat(groupMembers(child.pid))
+      const deadline = Date.now() + 90000
+      while (left().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000))
+      const stragglers = [...new Set(left())]
+      if (stragglers.length) log(`still running 90 s after SIGINT, killed: ${stragglers.join(", ")}`)
+      for (const pid of stragglers) {
+        try {
+          process.kill(pid, "SIGKILL")
+        } catch {}
+      }
       out.end()
       if (err) reject(err)
       else resolve({ total_s: ready.wall_s, reported_ready_s: ready.reported_s, stages })
