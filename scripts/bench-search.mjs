@@ -27,126 +27,13 @@ import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { BACKEND_DIR, ROOT, freePort, log, run, stage, startService, stopService, waitForHttp } from "./lib/common.mjs"
+import { generateCatalogue } from "./lib/catalogue-generator.mjs"
 
 const RESULTS = path.join(ROOT, "bench", "results")
 const BASE_CATALOGUE = path.join(BACKEND_DIR, "src", "scripts", "data", "catalogue.json")
 const RELEVANCE = path.join(ROOT, "tests", "search", "relevance.json")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const TARGET_P95_MS = 50
-
-// ---------------------------------------------------------------------------
-// Catalogue generation (deterministic: a seeded PRNG)
-
-function prng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const DISTRICTS = [
-  { district: "Phong Điền", communes: ["Phong Hiền", "Phong An", "Phong Thu", "Điền Hải"] },
-  { district: "Quảng Điền", communes: ["Quảng Thọ", "Quảng Phú", "Quảng Công", "Quảng An"] },
-  { district: "Hương Trà", communes: ["Hương Hồ", "Hương Vân", "Hương Toàn", "Bình Tiến"] },
-  { district: "Phú Vang", communes: ["Phú Thuận", "Phú Hồ", "Phú Diên", "Vinh Thanh"] },
-  { district: "Phú Lộc", communes: ["Lộc Thủy", "Vinh Mỹ", "Lộc Bình", "Vinh Hiền"] },
-  { district: "Hương Thủy", communes: ["Thủy Thanh", "Thủy Châu", "Dương Hòa", "Phú Sơn"] },
-  { district: "A Lưới", communes: ["Hồng Hạ", "A Ngo", "Hương Phong", "Lâm Đớt"] },
-  { district: "Nam Đông", communes: ["Thượng Lộ", "Hương Lộc", "Khe Tre", "Thượng Quảng"] },
-  { district: "Thành phố Huế", communes: ["Thủy Biều", "Phú Cát", "Kim Long", "Thủy Xuân"] },
-]
-const TYPES = [
-  ["cooperative", 0.33, "HTX Nông nghiệp"],
-  ["enterprise", 0.24, "Công ty TNHH"],
-  ["household", 0.39, "Cơ sở sản xuất"],
-  ["cooperative_group", 0.04, "Tổ hợp tác"],
-]
-const QUALIFIERS = [
-  ["đặc biệt", "premium"],
-  ["hộp quà", "gift box"],
-  ["gia truyền", "family recipe"],
-  ["truyền thống", "traditional"],
-  ["loại 1", "grade one"],
-  ["thượng hạng", "superior"],
-  ["nhà làm", "homemade"],
-  ["mùa mới", "new season"],
-]
-
-export function generateCatalogue(count, base = JSON.parse(fs.readFileSync(BASE_CATALOGUE, "utf8")), seed = 20261129) {
-  const rnd = prng(seed)
-  const pick = (list) => list[Math.floor(rnd() * list.length)]
-  const producerCount = Math.max(12, Math.round(count / 20))
-  const producers = []
-  for (let i = 0; i < producerCount; i++) {
-    const place = pick(DISTRICTS)
-    const commune = pick(place.communes)
-    let r = rnd()
-    const type = TYPES.find(([, share]) => (r -= share) < 0) ?? TYPES[0]
-    producers.push({
-      handle: `bench-producer-${i}`,
-      legal_name: `${type[2]} ${commune} ${i} (bench)`,
-      type: type[0],
-      registration_number: `BENCH-${i}`,
-      street: null,
-      commune,
-      district: place.district,
-      province: "Thừa Thiên Huế",
-      latitude: null,
-      longitude: null,
-      phone: null,
-      email: null,
-      website: null,
-      story_vi: null,
-      story_en: null,
-      status: rnd() < 0.03 ? "suspended" : "approved",
-    })
-  }
-  const products = []
-  for (let i = 0; i < count; i++) {
-    const t = base.products[i % base.products.length]
-    const producer = producers[Math.floor(rnd() * producers.length)]
-    const [qVi, qEn] = pick(QUALIFIERS)
-    const factor = 0.8 + rnd() * 0.6
-    // Certification: ~86 % in force (3–5★), the rest 2★, lapsed, revoked or suspended.
-    const r = rnd()
-    const stars = r < 0.04 ? 2 : r < 0.5 ? 3 : r < 0.9 ? 4 : 5
-    const score = stars === 2 ? 40 + Math.floor(rnd() * 10) : stars === 3 ? 50 + Math.floor(rnd() * 20) : stars === 4 ? 70 + Math.floor(rnd() * 20) : 90 + Math.floor(rnd() * 11)
-    const s = rnd()
-    const status = s < 0.04 ? "expired" : s < 0.07 ? "revoked" : s < 0.09 ? "suspended" : "active"
-    products.push({
-      ...t,
-      handle: `${t.handle}-b${i}`,
-      producer: producer.handle,
-      title_vi: `${t.title_vi} ${qVi} ${producer.commune}`,
-      title_en: `${t.title_en}, ${qEn}, ${producer.commune}`,
-      subtitle_vi: t.subtitle_vi,
-      subtitle_en: t.subtitle_en,
-      variants: t.variants.map((v, j) => ({
-        ...v,
-        sku: `B${i}-${j}-${v.sku}`.slice(0, 60),
-        prices: { vnd: Math.round((v.prices.vnd * factor) / 1000) * 1000, usd: Math.round(v.prices.usd * factor * 100) / 100 },
-        inventory: 50,
-      })),
-      certification: {
-        ...t.certification,
-        certificate_number: `BENCH-${String(i).padStart(6, "0")}`,
-        decision_number: `BENCH-${i}/QĐ-UBND`,
-        decided_months_ago: status === "expired" ? 37 + Math.floor(rnd() * 12) : 1 + Math.floor(rnd() * 33),
-        authority_level: stars === 5 ? "central" : stars === 4 ? "province" : "district",
-        score,
-        stars,
-        potential_five_star: false,
-        status,
-        status_reason: status === "active" ? null : "bench",
-      },
-    })
-  }
-  return { producers, products }
-}
 
 // ---------------------------------------------------------------------------
 // Measurement

@@ -1,22 +1,37 @@
 #!/usr/bin/env node
-// `npm run bench`: API load benchmarks with autocannon against the real, built
-// backend on a throwaway database. Not a test: it measures and reports.
+// `npm run bench`: benchmarks. Not tests: they measure and report under bench/results/.
 //
-//   npm run bench                       # API benchmarks on the demo catalogue (+ generated products)
-//   BENCH_PRODUCTS=10000 npm run bench  # a bigger generated catalogue (slow to seed)
-//   npm run bench:search                # search benchmarks (scripts/bench-search.mjs)
+//   npm run bench                 # = all: api, lighthouse, startup (search has its own, longer run)
+//   npm run bench -- api          # API load (autocannon) on a generated 10 000-product catalogue
+//   npm run bench -- api --quick  # … on the 30-product demo catalogue instead (minutes, not tens of minutes)
+//   npm run bench -- lighthouse   # Lighthouse 12 (mobile) on the storefront's production build
+//   npm run bench -- startup      # cold and warm `npm start` (scripts/bench-startup.mjs)
+//   npm run bench -- search       # search latency and indexing (scripts/bench-search.mjs)
 //
-// Writes bench/results/api.json and bench/results/api.md.
+// API: writes bench/results/api.{json,md}. Environment: BENCH_PRODUCTS (10000),
+// BENCH_DURATION (seconds per run, 10), BENCH_CONNECTIONS ("1,8,32"), BENCH_CATALOGUE
+// (reuse a generated catalogue file), TEST_DATABASE_URL (seed a database on that
+// server instead of an embedded PostgreSQL).
+import crypto from "node:crypto"
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
-import { ROOT, checkNodeVersion, ensureInstalled, log, stage, stopService } from "./lib/common.mjs"
+import { BACKEND_DIR, ROOT, checkNodeVersion, ensureInstalled, freePort, log, run, stage, stopService } from "./lib/common.mjs"
 
 const RESULTS = path.join(ROOT, "bench", "results")
-const DURATION = Number(process.env.BENCH_DURATION || 8)
+const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+const DURATION = Number(process.env.BENCH_DURATION || 10)
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "1,8,32").split(",").map(Number)
+// What the storefront's catalogue and product pages really ask for (storefront/src/lib/data/products.ts).
+const PRODUCT_LIST_FIELDS =
+  "id,handle,title,subtitle,thumbnail,metadata,created_at,*variants.calculated_price,+variants.inventory_quantity,*producer,*certifications"
+const PRODUCT_DETAIL_FIELDS =
+  "id,handle,title,subtitle,description,thumbnail,metadata,created_at,weight,origin_country,material,*images,*options,*options.values,*variants,*variants.options,*variants.calculated_price,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder,*producer,*certifications"
+const TARGET = { ratio: 1.3, p95_ms: 150, connections: 8 }
+const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ")
 
 /** Resident memory of a process group (the Medusa server and its children), in MB. */
-function groupRssMb(pgid) {
+export function groupRssMb(pgid) {
   let kb = 0
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
@@ -30,62 +45,117 @@ function groupRssMb(pgid) {
   return Math.round(kb / 1024)
 }
 
-async function run(autocannon, name, opts) {
-  const result = await autocannon({ duration: DURATION, ...opts })
+/** p95 from autocannon's full histogram (it only summarises p90 and p97.5). */
+function p95(result) {
+  const h = result.latency
+  if (h.p95 !== undefined) return h.p95
+  return Math.round((h.p90 + (h.p97_5 - h.p90) * (5 / 7.5)) * 100) / 100
+}
+
+async function measure(autocannon, name, opts, pgid) {
+  let peak = 0
+  const sampler = setInterval(() => (peak = Math.max(peak, groupRssMb(pgid))), 1000)
+  let result
+  try {
+    result = await autocannon({ duration: DURATION, ...opts })
+  } finally {
+    clearInterval(sampler)
+  }
   const row = {
     scenario: name,
     connections: opts.connections,
-    requests_per_s: Math.round(result.requests.average),
+    requests: result.requests.total,
+    requests_per_s: Math.round(result.requests.average * 10) / 10,
     p50_ms: result.latency.p50,
-    p95_ms: result.latency.p97_5 !== undefined ? percentile(result, 95) : undefined,
+    p95_ms: p95(result),
     p99_ms: result.latency.p99,
+    max_ms: result.latency.max,
     non_2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    server_rss_peak_mb: peak,
   }
-  log(`${name.padEnd(28)} c=${String(opts.connections).padStart(2)}  ${String(row.requests_per_s).padStart(5)} req/s  p50 ${row.p50_ms} ms  p95 ${row.p95_ms} ms  p99 ${row.p99_ms} ms  non-2xx ${row.non_2xx}`)
+  log(
+    `${name.padEnd(30)} c=${String(opts.connections).padStart(2)} ${String(row.requests_per_s).padStart(6)} req/s  p50 ${row.p50_ms}  p95 ${row.p95_ms}  p99 ${row.p99_ms} ms  non-2xx ${row.non_2xx}  errors ${row.errors}  rss ${peak} MB`
+  )
   return row
 }
 
-/** autocannon reports p90/p97.5 but not p95: interpolate between them from its histogram summary. */
-function percentile(result, p) {
-  const l = result.latency
-  if (p === 95) return Math.round((l.p90 + (l.p97_5 - l.p90) * ((95 - 90) / (97.5 - 90))) * 100) / 100
-  return l[`p${p}`]
-}
-
-async function main() {
-  checkNodeVersion()
-  ensureInstalled()
-  if (process.argv[2] === "search") {
-    const mod = await import("./bench-search.mjs")
-    return mod.benchSearch ? mod.benchSearch() : undefined
-  }
+async function benchApi({ quick }) {
   const { default: autocannon } = await import("autocannon")
-  const { startThrowawayDatabase, startSeededBackend } = await import("./lib/stack.mjs")
+  const backend = await import("./lib/backend.mjs")
+  const { startThrowawayDatabase } = await import("./lib/stack.mjs")
+  const { generateCatalogue, catalogueSummary } = await import("./lib/catalogue-generator.mjs")
   fs.mkdirSync(RESULTS, { recursive: true })
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-bench-api-"))
+  const report = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    load_at_start: loadavg(),
+    duration_s: DURATION,
+    target: TARGET,
+  }
+  let catalogueFile = null
+  if (!quick) {
+    catalogueFile = process.env.BENCH_CATALOGUE || path.join(tmp, "catalogue.json")
+    if (!process.env.BENCH_CATALOGUE) {
+      const n = Number(process.env.BENCH_PRODUCTS || 10000)
+      await stage(`generating a ${n.toLocaleString("en-US")}-product catalogue`, async () => fs.writeFileSync(catalogueFile, JSON.stringify(generateCatalogue(n))))
+    }
+    report.catalogue = catalogueSummary(JSON.parse(fs.readFileSync(catalogueFile, "utf8")))
+  } else {
+    report.catalogue = { demo: true, ...catalogueSummary(JSON.parse(fs.readFileSync(path.join(BACKEND_DIR, "src", "scripts", "data", "catalogue.json"), "utf8"))) }
+  }
 
-  const db = await startThrowawayDatabase("ocop-bench")
-  let backend
+  const db = await startThrowawayDatabase("ocop-bench-api")
+  let server
   try {
-    backend = await startSeededBackend({
+    const port = await freePort()
+    const secret = () => crypto.randomBytes(24).toString("hex")
+    const env = backend.backendEnv({
       databaseUrl: db.databaseUrl,
+      port,
       storefrontUrl: "http://localhost:8000",
-      logFile: path.join(RESULTS, "bench-backend.log.tmp"),
+      extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "warn", NODE_ENV: "production" },
     })
-    const base = backend.url
-    const headers = { "x-publishable-api-key": backend.publishableKey }
-    const regions = await (await fetch(`${base}/store/regions`, { headers })).json()
-    const vn = regions.regions.find((r) => r.currency_code === "vnd")
-    const products = await (await fetch(`${base}/store/products?limit=1&fields=handle,variants.id,*certifications`, { headers })).json()
-    const sample = products.products[0]
+    await stage("migrations", () => run(MEDUSA, ["db:migrate", "--execute-all-search"], { cwd: BACKEND_DIR, env, label: "migrate", quiet: true }))
+    const seedStarted = Date.now()
+    await stage(`seeding ${report.catalogue.products.toLocaleString("en-US")} products`, () =>
+      run(MEDUSA, ["exec", "./src/scripts/seed.ts"], {
+        cwd: BACKEND_DIR,
+        // Live indexing off while seeding: the index is rebuilt in one go below.
+        env: { ...env, ...(catalogueFile ? { OCOP_CATALOGUE_FILE: catalogueFile } : {}), OCOP_SEARCH_SYNC: "off" },
+        label: "seed",
+        quiet: true,
+      })
+    )
+    report.seed_seconds = Math.round((Date.now() - seedStarted) / 1000)
+    await stage("search index", () => run(MEDUSA, ["exec", "./src/scripts/search-rebuild.ts"], { cwd: BACKEND_DIR, env, label: "index", quiet: true }))
+    await stage("backend build", async () => {
+      if (backend.backendBuildIsFresh()) log("backend build is up to date")
+      else await backend.buildBackend(env)
+    })
+    server = await stage("backend server", () => backend.serveBackend(env, { port, logFile: path.join(tmp, "backend.log") }))
+    const base = `http://127.0.0.1:${port}`
+    const key = await backend.publishableKey(db.databaseUrl)
+    const headers = { "x-publishable-api-key": key }
+    const get = async (p) => {
+      const res = await fetch(`${base}${p}`, { headers })
+      if (!res.ok) throw new Error(`GET ${p}: ${res.status} ${await res.text()}`)
+      return res.json()
+    }
+    const vn = (await get("/store/regions")).regions.find((r) => r.currency_code === "vnd")
+    const listed = await get(`/store/products?limit=1&fields=id,handle,variants.id,*certifications`)
+    report.store_count = listed.count
+    const sample = listed.products[0]
     const certificate = sample.certifications.find((c) => c.status === "active").certificate_number
+    report.rss_idle_mb = groupRssMb(server.pid)
 
-    // Carts for the add-to-cart scenario: one per request round, so carts stay small.
+    // Carts for the add-to-cart scenario: many, used in turn, so no cart grows large.
     const carts = []
     await stage("preparing carts", async () => {
-      for (let i = 0; i < 64; i++) {
-        const res = await fetch(`${base}/store/carts`, {
+      for (let i = 0; i < 50; i++) {
+        const res = await fetch(`${base}/store/carts?fields=id`, {
           method: "POST",
           headers: { ...headers, "content-type": "application/json" },
           body: JSON.stringify({ region_id: vn.id }),
@@ -94,75 +164,115 @@ async function main() {
       }
     })
     let cartTurn = 0
+    const variantId = (await get(`/store/products?id=${sample.id}&fields=variants.id`)).products[0].variants[0].id
 
-    const OCOP_FIELDS = "*variants.calculated_price,*producer,*certifications"
+    const region = `region_id=${vn.id}`
     const scenarios = [
-      ["stock GET /store/products", { url: `${base}/store/products?limit=20` }],
-      ["OCOP product list", { url: `${base}/store/products?limit=20&region_id=${vn.id}&fields=${OCOP_FIELDS}` }],
-      ["stock list + prices", { url: `${base}/store/products?limit=20&region_id=${vn.id}&fields=*variants.calculated_price` }],
-      ["product by handle", { url: `${base}/store/products?handle=${sample.handle}&region_id=${vn.id}&fields=${OCOP_FIELDS}` }],
-      ["certificate verification", { url: `${base}/store/ocop/certificates/${certificate}` }],
-      ["search 'me xung'", { url: `${base}/store/ocop/search?q=me%20xung&limit=12` }],
+      ["stock GET /store/products", { path: `/store/products?limit=12&${region}` }],
+      ["stock list + prices", { path: `/store/products?limit=12&${region}&fields=id,handle,title,subtitle,thumbnail,metadata,created_at,*variants.calculated_price,+variants.inventory_quantity` }],
+      ["OCOP product list", { path: `/store/products?limit=12&${region}&fields=${encodeURIComponent(PRODUCT_LIST_FIELDS)}` }],
+      ["OCOP list, 4-5★ filter", { path: `/store/products?limit=8&${region}&ocop_stars=5&ocop_stars=4&order=-created_at&fields=${encodeURIComponent(PRODUCT_LIST_FIELDS)}` }],
+      ["product by handle", { path: `/store/products?handle=${sample.handle}&${region}&fields=${encodeURIComponent(PRODUCT_DETAIL_FIELDS)}` }],
+      ["search 'mè xửng'", { path: `/store/ocop/search?q=${encodeURIComponent("mè xửng")}&limit=24` }],
+      ["certificate verification", { path: `/store/ocop/certificates/${encodeURIComponent(certificate)}` }],
       [
         "add to cart",
         {
-          url: base,
           method: "POST",
-          requests: [
-            {
-              setupRequest: (req) => ({
-                ...req,
-                path: `/store/carts/${carts[cartTurn++ % carts.length]}/line-items`,
-                body: JSON.stringify({ variant_id: sample.variants[0].id, quantity: 1 }),
-                headers: { ...req.headers, "content-type": "application/json" },
-              }),
-            },
-          ],
+          setup: (req) => ({
+            ...req,
+            path: `/store/carts/${carts[cartTurn++ % carts.length]}/line-items?fields=id`,
+            body: JSON.stringify({ variant_id: variantId, quantity: 1 }),
+          }),
         },
       ],
     ]
-
     const rows = []
-    for (const [name, opts] of scenarios) {
-      // Warm up once so the first measurement is not a cold start.
-      await autocannon({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) }, connections: 1, amount: 20 })
-      for (const connections of CONNECTIONS) {
-        rows.push(await run(autocannon, name, { ...opts, headers: { ...headers, ...(opts.headers ?? {}) }, connections }))
+    for (const [name, s] of scenarios) {
+      const opts = {
+        url: `${base}${s.path ?? "/"}`,
+        method: s.method ?? "GET",
+        headers: { ...headers, ...(s.method === "POST" ? { "content-type": "application/json" } : {}) },
+        ...(s.setup ? { requests: [{ setupRequest: s.setup }] } : {}),
       }
+      // One request first: a scenario that does not answer 2xx is reported, not measured.
+      const probe = s.setup ? s.setup({}) : { path: s.path }
+      const check = await fetch(`${base}${probe.path}`, { headers: opts.headers, method: opts.method, ...(probe.body ? { body: probe.body } : {}) })
+      if (!check.ok) {
+        log(`${name}: ${check.status} ${(await check.text()).slice(0, 300)}`)
+        rows.push({ scenario: name, error: `HTTP ${check.status}` })
+        continue
+      }
+      await autocannon({ ...opts, connections: 2, amount: 10 }) // warm-up
+      for (const connections of CONNECTIONS) rows.push(await measure(autocannon, name, { ...opts, connections }, server.pid))
     }
-    const rss = groupRssMb(backend.service.pid)
-    const ratioAt = (c) => {
-      const ours = rows.find((r) => r.scenario === "OCOP product list" && r.connections === c)
-      const stock = rows.find((r) => r.scenario === "stock list + prices" && r.connections === c)
-      return ours && stock ? Math.round((ours.p50_ms / stock.p50_ms) * 100) / 100 : null
-    }
-    const report = {
-      at: new Date().toISOString(),
-      machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
-      duration_s: DURATION,
-      catalogue: process.env.OCOP_CATALOGUE_FILE ? path.basename(process.env.OCOP_CATALOGUE_FILE) : "demo catalogue (30 products)",
-      server_rss_mb: rss,
-      ocop_list_cost_ratio_p50: Object.fromEntries(CONNECTIONS.map((c) => [c, ratioAt(c)])),
-      rows,
-    }
-    fs.writeFileSync(path.join(RESULTS, "api.json"), JSON.stringify(report, null, 2))
-    const md = [
-      `# API benchmark (${report.at})`,
-      "",
-      `autocannon, ${DURATION} s per run, ${report.machine.cpus} cores, Node ${report.machine.node}, ${report.catalogue}. Server RSS after the run: ${rss} MB.`,
-      "",
-      "| scenario | connections | req/s | p50 ms | p95 ms | p99 ms | non-2xx |",
-      "|---|---:|---:|---:|---:|---:|---:|",
-      ...rows.map((r) => `| ${r.scenario} | ${r.connections} | ${r.requests_per_s} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.non_2xx} |`),
-      "",
-      `OCOP listing (prices + producer + certifications) vs stock listing with prices, p50 ratio: ${CONNECTIONS.map((c) => `${c} conn ${ratioAt(c)}×`).join(", ")}.`,
-      "",
-    ].join("\n")
+    report.rss_after_mb = groupRssMb(server.pid)
+    report.load_at_end = loadavg()
+    report.rows = rows
+    const at = (scenario, c) => rows.find((r) => r.scenario === scenario && r.connections === c)
+    report.ratio = Object.fromEntries(
+      CONNECTIONS.map((c) => {
+        const ours = at("OCOP product list", c)
+        const stock = at("stock GET /store/products", c)
+        return [c, { p50: +(ours.p50_ms / stock.p50_ms).toFixed(2), p95: +(ours.p95_ms / stock.p95_ms).toFixed(2), throughput: +(stock.requests_per_s / ours.requests_per_s).toFixed(2) }]
+      })
+    )
+    const ours8 = at("OCOP product list", TARGET.connections)
+    report.target_met = ours8
+      ? { ratio: report.ratio[TARGET.connections].p95 <= TARGET.ratio, p95: ours8.p95_ms <= TARGET.p95_ms }
+      : null
+    fs.writeFileSync(path.join(RESULTS, "api.json"), JSON.stringify(report, null, 2) + "\n")
+    const md = renderApi(report)
     fs.writeFileSync(path.join(RESULTS, "api.md"), md)
     console.log(`\n${md}`)
+    return report
   } finally {
-    if (backend) await stopService(backend.service)
+    if (server) await stopService(server)
     await db.stop()
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+function renderApi(r) {
+  const c = r.catalogue
+  const t = r.target
+  const ratio8 = r.ratio?.[t.connections]
+  const ours8 = r.rows.find((x) => x.scenario === "OCOP product list" && x.connections === t.connections)
+  return [
+    `# API benchmark (${r.at})`,
+    "",
+    `autocannon against the built backend (NODE_ENV=production), ${r.duration_s} s per run. Machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memory_gb} GB, Node ${r.machine.node}; **shared with other agents**: load average ${r.load_at_start} at start, ${r.load_at_end} at the end.`,
+    `Catalogue: ${c.demo ? "the demo catalogue" : "generated"}, ${c.products.toLocaleString("en-US")} products (${r.store_count.toLocaleString("en-US")} sellable, listed by the store), ${c.producers} producers; producers ${JSON.stringify(c.producer_statuses)}, certifications ${JSON.stringify(c.certification_statuses)}${r.seed_seconds ? `; seeded in ${r.seed_seconds} s` : ""}.`,
+    `Server RSS (backend process group): ${r.rss_idle_mb} MB idle after start, ${r.rss_after_mb} MB after the run; peak per run in the table.`,
+    "",
+    "| scenario | conn | req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | RSS peak MB |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...r.rows.filter((x) => !x.error).map((x) => `| ${x.scenario} | ${x.connections} | ${x.requests_per_s} | ${x.p50_ms} | ${x.p95_ms} | ${x.p99_ms} | ${x.non_2xx} | ${x.errors} | ${x.server_rss_peak_mb} |`),
+    "",
+    ...r.rows.filter((x) => x.error).map((x) => `${x.scenario}: not measured (${x.error}).`),
+    "",
+    "Scenarios: *stock* is Medusa's `GET /store/products?limit=12&region_id=…` with its default fields; *stock list + prices* asks for the storefront's product fields without the OCOP ones; *OCOP product list* is exactly what the storefront's catalogue asks for (prices, stock, `*producer`, `*certifications`); *product by handle* is the product page's query; search is `GET /store/ocop/search`; certificate verification is `GET /store/ocop/certificates/:number`; add to cart is `POST /store/carts/:id/line-items` over 50 carts in turn.",
+    "",
+    `OCOP listing vs stock listing: ${Object.entries(r.ratio).map(([k, v]) => `${k} conn p95 ${v.p95}× (p50 ${v.p50}×, throughput ${v.throughput}×)`).join("; ")}.`,
+    "",
+    `Targets at ${t.connections} connections: ratio ≤ ${t.ratio}× — **${r.target_met?.ratio ? "met" : "not met"}** (p95 ${ratio8?.p95}×); OCOP listing p95 ≤ ${t.p95_ms} ms — **${r.target_met?.p95 ? "met" : "not met"}** (${ours8?.p95_ms} ms).`,
+    "",
+  ].join("\n")
+}
+
+async function main() {
+  checkNodeVersion()
+  ensureInstalled()
+  const args = process.argv.slice(2)
+  const quick = args.includes("--quick")
+  const what = args.find((a) => !a.startsWith("--")) ?? "all"
+  const todo = what === "all" ? ["api", "lighthouse", "startup"] : [what]
+  for (const w of todo) {
+    if (w === "api") await benchApi({ quick })
+    else if (w === "lighthouse") await (await import("./bench-lighthouse.mjs")).benchLighthouse()
+    else if (w === "startup") await (await import("./bench-startup.mjs")).benchStartup()
+    else if (w === "search") await (await import("./bench-search.mjs")).benchSearch()
+    else throw new Error(`unknown benchmark "${w}": api, lighthouse, startup, search or all`)
   }
 }
 

@@ -26,7 +26,7 @@ import type OcopModuleService from "../modules/ocop/service"
 import { addMonths } from "../modules/ocop/rules"
 import { changeCertificationWorkflow, createCertificationWorkflow } from "../workflows/certification-workflows"
 import { expireCertificationsWorkflow } from "../workflows/expire-certifications"
-import { createProducerWorkflow, suspendProducerWorkflow } from "../workflows/producer-workflows"
+import { createProducerWorkflow, rejectProducerWorkflow, suspendProducerWorkflow } from "../workflows/producer-workflows"
 import { loadCatalogue, type CatalogueProduct } from "./lib/catalogue"
 import { seedProducerUsers } from "./seed-producer-users"
 
@@ -217,7 +217,9 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
     const { result } = await createProducerWorkflow(container).run({
       input: {
         ...p,
-        status: "approved",
+        // The demo's producers are approved; generated (benchmark) catalogues also have
+        // applicants still under review and rejected ones (rejected below, from pending).
+        status: p.status === "pending" || p.status === "rejected" ? "pending" : "approved",
         logo_url: `${backendUrl}/static/ocop/producers/${p.handle}.svg`,
       },
     })
@@ -288,14 +290,15 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
         // Every certificate is seeded as it was issued; lapsed ones are then
         // expired by the rule (and the job), revoked or suspended ones go
         // through the same workflow an admin uses, so their history is real.
-        status: "active",
+        // (Generated catalogues also have submissions under review, some then rejected.)
+        status: c.status === "pending_review" || c.status === "rejected" ? "pending_review" : "active",
         geographical_indication: p.other_marks?.geographical_indication ?? null,
         collective_trademark: p.other_marks?.collective_trademark ?? null,
         is_demo: true,
         actor: { actor_type: "system", actor_id: "seed" },
       },
     })
-    if (c.status === "revoked" || c.status === "suspended") {
+    if (c.status === "revoked" || c.status === "suspended" || c.status === "rejected") {
       await changeCertificationWorkflow(container).run({
         input: {
           id: certification.id,
@@ -329,6 +332,16 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   for (const p of suspended.filter((x) => !alreadySuspended.has(x.handle))) {
     await suspendProducerWorkflow(container).run({
       input: { id: producerIdByHandle.get(p.handle)!, reason: "Demo: suspended pending re-inspection", actor: { actor_type: "system" } },
+    })
+  }
+
+  const rejected = catalogue.producers.filter((x) => x.status === "rejected")
+  const alreadyRejected = new Set(
+    (await ocop.listProducers({ handle: rejected.map((p) => p.handle), status: "rejected" }, { select: ["handle"] })).map((p) => p.handle)
+  )
+  for (const p of rejected.filter((x) => !alreadyRejected.has(x.handle))) {
+    await rejectProducerWorkflow(container).run({
+      input: { id: producerIdByHandle.get(p.handle)!, reason: "Generated: application rejected", actor: { actor_type: "system" } },
     })
   }
 

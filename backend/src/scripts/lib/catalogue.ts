@@ -17,7 +17,7 @@ export type CatalogueProducer = {
   website?: string | null
   story_vi?: string | null
   story_en?: string | null
-  status: "approved" | "suspended"
+  status: "approved" | "suspended" | "pending" | "rejected"
 }
 
 export type CatalogueProduct = {
@@ -47,7 +47,7 @@ export type CatalogueProduct = {
     score: number
     stars: number
     potential_five_star: boolean
-    status: "active" | "expired" | "revoked" | "suspended"
+    status: "active" | "expired" | "revoked" | "suspended" | "pending_review" | "rejected"
     status_reason: string | null
   }
 }
