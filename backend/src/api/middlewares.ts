@@ -18,8 +18,11 @@ import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { validateQuery } from "./utils/validate"
+import { shopperErrorHandler } from "./utils/shopper-errors"
 
 export default defineMiddlewares({
+  // Medusa's error handler, except that a sold-out product is a 409 naming the product (see the file).
+  errorHandler: shopperErrorHandler(),
   routes: [
     // Store -----------------------------------------------------------------
     // A RegExp matcher is registered before Medusa's own /store/products
