@@ -10,10 +10,10 @@ import { store } from "../../tests/support/api"
 import { startBackendProcess, type BackendProcess } from "../../tests/support/backend-process"
 import { createStockedProduct, readyCartFast, dbQuery, mapLimit, stockFromDb, type StockedProduct } from "../../tests/support/inventory"
 
-const CARTS = 16
+const CARTS = 12
 const STREAMS = 4
 /** Kill after this many confirmed orders, so some are confirmed and some are in flight. */
-const KILL_AFTER_CONFIRMED = 5
+const KILL_AFTER_CONFIRMED = 4
 
 type Cart = { cartId: string; email: string }
 type Attempt = { cartId: string; outcome: "order" | "refused" | "no-answer"; status?: number; orderId?: string; body?: any }
@@ -211,5 +211,5 @@ describe("checkout survives a backend crash", () => {
     expect(stock.stocked).toBe(CARTS + 4)
     expect(stock.reservations).toHaveLength(CARTS)
     expect(stock.reserved).toBe(CARTS)
-  }, 240_000)
+  }, 420_000)
 })
