@@ -111,7 +111,9 @@ if (redisUrl) {
       resolve: "@medusajs/medusa/locking",
       options: {
         providers: [
-          { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+          // A hot product's reservation lock can queue many checkouts: wait for it instead of
+          // failing after the default 5 s (see src/modules/locking-patient for the in-memory twin).
+          { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, waitLockingTimeout: 60 } },
         ],
       },
     },
@@ -126,6 +128,14 @@ if (redisUrl) {
       },
     }
   )
+}
+
+if (!redisUrl) {
+  // In-memory locks, but patient ones: see src/modules/locking-patient/service.ts.
+  modules.push({
+    resolve: "@medusajs/medusa/locking",
+    options: { providers: [{ resolve: "./src/modules/locking-patient", id: "patient", is_default: true }] },
+  })
 }
 
 const storefrontUrl = env.STOREFRONT_URL || "http://localhost:8000"

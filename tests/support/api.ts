@@ -15,9 +15,10 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
 export async function http<T = any>(
   method: string,
   path: string,
-  { body, headers = {}, token }: { body?: unknown; headers?: Record<string, string>; token?: string } = {}
+  { body, headers = {}, token, baseUrl = BACKEND_URL }: { body?: unknown; headers?: Record<string, string>; token?: string; baseUrl?: string } = {}
 ): Promise<ApiResponse<T>> {
-  const res = await fetch(`${BACKEND_URL}${path}`, {
+  // baseUrl: another backend process on the same database (tests/support/backend-process.ts).
+  const res = await fetch(`${baseUrl}${path}`, {
     method,
     headers: {
       ...(body !== undefined ? { "content-type": "application/json" } : {}),
@@ -35,7 +36,11 @@ export async function http<T = any>(
 }
 
 /** Store call with the publishable key. */
-export function store<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+export function store<T = any>(
+  method: string,
+  path: string,
+  opts: { body?: unknown; token?: string; headers?: Record<string, string>; baseUrl?: string } = {}
+) {
   return http<T>(method, path, { ...opts, headers: { "x-publishable-api-key": PUBLISHABLE_KEY, ...(opts.headers ?? {}) } })
 }
 

@@ -2,6 +2,9 @@
  * Extra backend processes for tests: the built app (backend/.medusa/server, as
  * `scripts/lib/backend.mjs` serveBackend serves it) started with `medusa start`
  * in its own process group, its output in a log file, waited for on /health.
+ * Without `env`, a process gets the shared test backend's environment
+ * (OCOP_BACKEND_ENV_JSON, set by scripts/test.mjs): same database, own port —
+ * so a test can kill -9 it without touching the shared backend.
  *
  * Every process started here is also killed when the test process exits, so a
  * crashed or timed-out test file leaves nothing behind; tests should still call
@@ -54,24 +57,30 @@ export function freePort(): Promise<number> {
   })
 }
 
+/** The environment the shared backend was started with (scripts/test.mjs passes it). */
+export function sharedBackendEnv(): Record<string, string> {
+  const raw = process.env.OCOP_BACKEND_ENV_JSON
+  if (!raw) throw new Error("OCOP_BACKEND_ENV_JSON is not set: run this through `npm test` (scripts/test.mjs).")
+  return JSON.parse(raw)
+}
+
 /**
- * Starts the built backend with `env` (PORT is set from `port`) and resolves once
+ * Starts the built backend with `env` (default: the shared backend's) (PORT is set from `port`) and resolves once
  * GET /health answers, or rejects (with the log's tail) when it exits first or
  * does not answer within `timeoutMs` — having killed it.
  */
-export async function startBackendProcess({
-  env,
-  port,
-  name = `backend-${port}`,
-  logFile,
-  timeoutMs = 180_000,
-}: {
-  env: Record<string, string | undefined>
-  port: number
-  name?: string
-  logFile?: string
-  timeoutMs?: number
-}): Promise<BackendProcess> {
+export async function startBackendProcess(
+  options: {
+    env?: Record<string, string | undefined>
+    port?: number
+    name?: string
+    logFile?: string
+    timeoutMs?: number
+  } = {}
+): Promise<BackendProcess> {
+  const port = options.port ?? (await freePort())
+  const { name = `backend-${port}`, logFile, timeoutMs = 180_000 } = options
+  const env = options.env ?? { ...sharedBackendEnv(), MEDUSA_BACKEND_URL: `http://localhost:${port}` }
   if (!fs.existsSync(path.join(BUILT_BACKEND_DIR, "package.json"))) {
     throw new Error(`the backend is not built (${BUILT_BACKEND_DIR} is missing): run it through \`npm test\`, which builds it`)
   }

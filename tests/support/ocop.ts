@@ -56,9 +56,11 @@ export function certificationBody(productId: string, overrides: Record<string, u
 }
 
 /** Draft product → certification → published: a sellable product of our own for a test. */
-export async function createSellableProduct(overrides: { certification?: Record<string, unknown>; producerId?: string } = {}) {
+export async function createSellableProduct(
+  overrides: { certification?: Record<string, unknown>; producerId?: string; product?: Record<string, unknown> } = {}
+) {
   const producerId = overrides.producerId ?? (await approvedProducerId())
-  const product = await createDraftProduct(producerId)
+  const product = await createDraftProduct(producerId, overrides.product)
   const cert = await admin("POST", "/admin/ocop/certifications", certificationBody(product.id, overrides.certification))
   if (cert.status !== 201) throw new Error(`certification failed: ${cert.status} ${JSON.stringify(cert.body)}`)
   const pub = await admin("POST", `/admin/products/${product.id}`, { status: "published" })

@@ -19,8 +19,11 @@ import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { validateQuery } from "./utils/validate"
+import { shopperErrorHandler } from "./utils/shopper-errors"
 
 export default defineMiddlewares({
+  // Medusa's error handler, except that a sold-out product is a 409 naming the product (see the file).
+  errorHandler: shopperErrorHandler(),
   routes: [
     // Store -----------------------------------------------------------------
     // A RegExp matcher is registered before Medusa's own /store/products

@@ -13,6 +13,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addToCartWorkflow, completeCartWorkflow, createProductsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { OCOP_MODULE } from "../../modules/ocop"
+import { assertInStock } from "./stock-guard"
 import type OcopModuleService from "../../modules/ocop/service"
 import { applySellability, restoreSellability, type SellabilitySnapshot } from "../steps/sync-sellability"
 
@@ -64,6 +65,8 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
     items.filter((i: any) => i.product_id),
     (titles) => `${titles} is no longer a certified OCOP product on sale; remove it from the cart to place the order.`
   )
+  // Sold out already: say so now, instead of queueing for the reservation lock (see stock-guard.ts).
+  await assertInStock(container, cart)
 })
 
 async function guardPublish(container: Container, products: { id: string; status: string; title: string }[]) {
