@@ -18,9 +18,14 @@ import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { validateQuery } from "./utils/validate"
+import { AUTH_RATE_LIMITED_PATH, authRateLimit } from "./auth-rate-limit/middleware"
 
 export default defineMiddlewares({
   routes: [
+    // Auth: failed email + password logins, registrations and reset requests are
+    // rate-limited per client IP + email and per IP (429 + Retry-After; see auth-rate-limit/).
+    { matcher: AUTH_RATE_LIMITED_PATH, method: "POST", middlewares: [authRateLimit] },
+
     // Store -----------------------------------------------------------------
     // A RegExp matcher is registered before Medusa's own /store/products
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
