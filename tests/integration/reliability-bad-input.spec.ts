@@ -89,7 +89,7 @@ async function settled(timeoutMs = 8000): Promise<Record<string, string>> {
   let last = await snapshot()
   const end = Date.now() + timeoutMs
   while (Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 300))
+    await new Promise((r) => setTimeout(r, 150))
     const next = await snapshot()
     if (!diff(last, next).length) return next
     last = next

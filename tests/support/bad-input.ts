@@ -76,12 +76,10 @@ export type ExtraCase = {
 /** Strings that break naive code: each is valid UTF-16 JSON text once escaped. */
 export const UNICODE_EDGE_CASES: Record<string, string> = {
   lone_high_surrogate: "abc\ud800def",
-  lone_low_surrogate: "\udc00",
   rtl_override: "\u202eevil\u202c txt",
   nul: "a\u0000b",
   emoji: "🍵🇻🇳👩‍👩‍👧‍👦",
   combining: "e\u0301\u0301\u0301\u0301\u0301 Hue\u0302\u0301",
-  zero_width: "\u200b\u200d\ufeff",
   control: "\u0001\u0007\u001b[31m",
 }
 
@@ -89,14 +87,13 @@ export const HUGE_STRING = "x".repeat(10_000)
 const ONE_MB = "y".repeat(1024 * 1024)
 
 /** Fields per route that get the field-by-field treatment. */
-export const MAX_FIELDS = 4
+export const MAX_FIELDS = 3
 
 /** Wrong-type replacements for a field of the given kind. */
 export function wrongTypes(kind: FieldKind): Array<[string, unknown]> {
   const all: Array<[string, unknown]> = [
     ["number", 12345],
     ["string", "not-the-right-type"],
-    ["object", { nested: { deeper: 1 } }],
     ["array", ["a", 1, null]],
     ["null", null],
   ]
@@ -118,7 +115,6 @@ export const BAD_NUMBERS: Array<[string, string]> = [
   ["zero", "0"],
   ["fraction", "1.5"],
   ["huge", "1e21"],
-  ["unsafe_integer", "9007199254740993"],
   ["infinity_literal", "1e400"],
   ["numeric_string", '"5"'],
 ]
@@ -152,18 +148,15 @@ export function generateCases(spec: RouteSpec): BadCase[] {
     // Transport-level garbage.
     add({ label: "malformed JSON (truncated)", body: '{"a": ', expect: "4xx" })
     add({ label: "malformed JSON (trailing comma)", body: '{"a": 1,}', expect: "4xx" })
-    add({ label: "malformed JSON (single quotes)", body: "{'a': 1}", expect: "4xx" })
     add({ label: "JSON in an unsupported charset", body: '{"a": 1}', contentType: "application/json; charset=utf-7", expect: "4xx" })
     add({ label: "wrong content-type text/plain", body: JSON.stringify(valid), contentType: "text/plain", expect: emptyOk })
     add({ label: "wrong content-type form-urlencoded", body: "a=1&b[c]=2", contentType: "application/x-www-form-urlencoded", expect: emptyOk })
-    add({ label: "wrong content-type xml", body: "<a>1</a>", contentType: "application/xml", expect: emptyOk })
     // Not an object.
     const arrayOk: Expect = spec.arrayIsValid ? "non5xx" : "4xx"
     add({ label: "array body", body: "[]", expect: arrayOk })
     add({ label: "array of the valid body", body: JSON.stringify([valid]), expect: arrayOk })
     add({ label: "null body", body: "null", expect: emptyOk })
     add({ label: "string body", body: '"hello"', expect: "4xx" })
-    add({ label: "number body", body: "42", expect: "4xx" })
     // Prototype pollution: the keys reach the validator as own properties.
     add({ label: "__proto__ key", body: JSON.stringify({ ...valid }).replace(/^\{/, '{"__proto__": {"is_admin": true, "polluted": "yes"},').replace(",}", "}"), expect: "4xx" })
     add({ label: "constructor.prototype key", body: JSON.stringify({ ...valid, constructor: { prototype: { polluted: "yes" } } }), expect: "4xx" })

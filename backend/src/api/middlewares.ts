@@ -34,7 +34,7 @@ export default defineMiddlewares({
   errorHandler: projectErrorHandler(),
   routes: [
     // Every API route: text PostgreSQL cannot store (NUL, unpaired surrogates) is a 400, not a 500.
-    { matcher: /^\/(store|admin|producers|auth)(\/|$)/, middlewares: [rejectUnstorableInput] },
+    { matcher: /^\/(store|admin|producers|auth)(\/|$)/, method: ["GET", "POST", "PUT", "PATCH", "DELETE"], middlewares: [rejectUnstorableInput] },
     // Auth: failed email + password logins, registrations and reset requests are
     // rate-limited per client IP + email and per IP (429 + Retry-After; see auth-rate-limit/).
     { matcher: AUTH_RATE_LIMITED_PATH, method: "POST", middlewares: [authRateLimit] },
