@@ -25,6 +25,7 @@ import {
   lineItemOfCart,
   lineItemUpdateQuantity,
   nonNegativePrices,
+  producerOfAdditionalData,
   projectErrorHandler,
   rejectUnstorableInput,
 } from "./utils/input-guards"
@@ -71,7 +72,8 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/certifications/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
 
     { matcher: "/admin/ocop/jobs/expire-certifications", method: "POST", middlewares: [validateAndTransformBody(AdminRunExpiry)] },
-    { matcher: "/admin/products", method: "POST", middlewares: [nonNegativePrices] },
+    { matcher: "/admin/products", method: "POST", middlewares: [nonNegativePrices, producerOfAdditionalData] },
+    { matcher: "/admin/products/:id", method: "POST", middlewares: [producerOfAdditionalData] },
     { matcher: "/admin/products/:id/variants", method: "POST", middlewares: [nonNegativePrices] },
     { matcher: "/admin/products/:id/variants/:variant_id", method: "POST", middlewares: [nonNegativePrices] },
     // `additional_data.producer_id` links a product to its OCOP producer (see workflows/hooks).

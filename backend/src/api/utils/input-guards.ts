@@ -16,6 +16,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { errorHandler } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { OCOP_MODULE } from "../../modules/ocop"
 import { describeIssues } from "./validate"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
@@ -105,5 +106,23 @@ export function projectErrorHandler() {
   return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     if (err instanceof URIError) return core(invalid("The URL is not valid percent-encoded UTF-8."), req as any, res as any, next)
     return core(err, req as any, res as any, next)
+  }
+}
+
+/**
+ * 404 for `additional_data.producer_id` naming no producer, before the product
+ * workflow runs: the hook would refuse it too, but only after the product was
+ * created, and Medusa's compensation leaves the product's options behind.
+ */
+export async function producerOfAdditionalData(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const producerId = (req.body as any)?.additional_data?.producer_id
+    if (typeof producerId !== "string" || !producerId) return next()
+    const ocop = req.scope.resolve(OCOP_MODULE) as { listProducers: (f: object, c: object) => Promise<{ id: string }[]> }
+    const [producer] = await ocop.listProducers({ id: producerId }, { select: ["id"] })
+    if (!producer) return next(new MedusaError(MedusaError.Types.NOT_FOUND, `Producer ${producerId} was not found`))
+    next()
+  } catch (e) {
+    next(e)
   }
 }
