@@ -20,12 +20,35 @@ import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { validateQuery } from "./utils/validate"
 import { shopperErrorHandler } from "./utils/shopper-errors"
+import { AUTH_RATE_LIMITED_PATH, authRateLimit } from "./auth-rate-limit/middleware"
+import {
+  cartCreateQuantities,
+  lineItemAddQuantity,
+  lineItemOfCart,
+  lineItemUpdateQuantity,
+  nonNegativePrices,
+  producerOfAdditionalData,
+  projectErrorHandler,
+  rejectUnstorableInput,
+} from "./utils/input-guards"
 
 export default defineMiddlewares({
-  // Medusa's error handler, except that a sold-out product is a 409 naming the product (see the file).
-  errorHandler: shopperErrorHandler(),
+  // Medusa's, except: a sold-out product is a 409 naming the product (utils/shopper-errors.ts),
+  // a malformed path parameter is a 400 (utils/input-guards.ts).
+  errorHandler: shopperErrorHandler(projectErrorHandler()),
   routes: [
+    // Every API route: text PostgreSQL cannot store (NUL, unpaired surrogates) is a 400, not a 500.
+    { matcher: /^\/(store|admin|producers|auth)(\/|$)/, method: ["GET", "POST", "PUT", "PATCH", "DELETE"], middlewares: [rejectUnstorableInput] },
+    // Auth: failed email + password logins, registrations and reset requests are
+    // rate-limited per client IP + email and per IP (429 + Retry-After; see auth-rate-limit/).
+    { matcher: AUTH_RATE_LIMITED_PATH, method: "POST", middlewares: [authRateLimit] },
+
     // Store -----------------------------------------------------------------
+    // Carts: whole, positive quantities, and a line item is only reachable through its own cart.
+    { matcher: "/store/carts", method: "POST", middlewares: [cartCreateQuantities] },
+    { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [lineItemAddQuantity] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [lineItemOfCart, lineItemUpdateQuantity] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: "DELETE", middlewares: [lineItemOfCart] },
     // A RegExp matcher is registered before Medusa's own /store/products
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
     { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/, method: "GET", middlewares: [storeProductOcop] },
@@ -52,6 +75,10 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/certifications/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
 
     { matcher: "/admin/ocop/jobs/expire-certifications", method: "POST", middlewares: [validateAndTransformBody(AdminRunExpiry)] },
+    { matcher: "/admin/products", method: "POST", middlewares: [nonNegativePrices, producerOfAdditionalData] },
+    { matcher: "/admin/products/:id", method: "POST", middlewares: [producerOfAdditionalData] },
+    { matcher: "/admin/products/:id/variants", method: "POST", middlewares: [nonNegativePrices] },
+    { matcher: "/admin/products/:id/variants/:variant_id", method: "POST", middlewares: [nonNegativePrices] },
     // `additional_data.producer_id` links a product to its OCOP producer (see workflows/hooks).
     { matcher: "/admin/products", method: "POST", additionalDataValidator: { producer_id: z.string().min(1).max(100).optional() } },
     { matcher: "/admin/products/:id", method: "POST", additionalDataValidator: { producer_id: z.string().min(1).max(100).optional() } },

@@ -32,8 +32,9 @@ async function productTitles(req: MedusaRequest, inventoryItemId: string): Promi
   return [...new Set<string>(titles.length ? titles : item?.title ? [item.title] : [])]
 }
 
-export function shopperErrorHandler() {
-  const medusaHandler = errorHandler()
+/** `fallback` answers every other error (Medusa's own handler by default). */
+export function shopperErrorHandler(fallback: (err: any, req: any, res: any, next: any) => void | Promise<void> = errorHandler()) {
+  const medusaHandler = fallback
   return async function ocopErrorHandler(err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     const match = typeof err?.message === "string" && err?.type === MedusaError.Types.NOT_ALLOWED ? NOT_ENOUGH_STOCK.exec(err.message) : null
     if (match && !res.headersSent) {

@@ -1,10 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomBytes } from "node:crypto"
 import { slugify } from "../../../../modules/producer-portal/rules"
 import { createListingWorkflow } from "../../../../workflows/producer-portal"
 import { withConflicts } from "../../../utils/errors"
-import { defaultShippingProfileId, hueStockLocationId, ownProductIds, producerContext, requireListingRights } from "../../helpers"
+import { conflict, defaultShippingProfileId, hueStockLocationId, ownProductIds, producerContext, requireListingRights } from "../../helpers"
 import { loadListing, loadListings } from "../../listings"
 import type { ProducerCreateListingType, ProducerListQueryType } from "../../validators"
 
@@ -35,6 +35,13 @@ export const POST = async (req: AuthenticatedMedusaRequest<ProducerCreateListing
   requireListingRights(req)
   const { producer, actor } = producerContext(req)
   const body = req.validatedBody
+  // A taken SKU is a 409 before anything is created: Medusa's product workflow
+  // does not compensate the listing's options when it fails on the SKU, so they would be left behind.
+  const skus = body.variants.map((v) => v.sku).filter((s): s is string => !!s)
+  if (skus.length) {
+    const taken = await req.scope.resolve(Modules.PRODUCT).listProductVariants({ sku: skus }, { select: ["sku"] })
+    if (taken.length) throw conflict(`variants: SKU ${taken.map((v) => v.sku).join(", ")} is already used by another listing`)
+  }
   const handle = `${slugify(body.title_vi, 60) || "san-pham"}-${randomBytes(3).toString("hex")}`
   const locationId = await hueStockLocationId(req.scope)
   const product = {
