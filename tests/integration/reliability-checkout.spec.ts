@@ -8,20 +8,11 @@
  */
 import { admin, store } from "../../tests/support/api"
 import { addItem, createCart } from "../../tests/support/checkout"
-import { createStockedProduct, readyCartFast, dbQuery, inventoryLevel, mapLimit, stockFromDb, type StockedProduct } from "../../tests/support/inventory"
+import { createStockedProduct, readyCodCart as readyCart, dbQuery, inventoryLevel, mapLimit, stockFromDb, type StockedProduct } from "../../tests/support/inventory"
 
 type Outcome = { cartId: string; email: string; status: number; body: any; ms: number }
 
 /** A cart with one unit of the variant, a shipping method and a cash-on-delivery session. */
-/** Cart prep shares one shipping option lookup: 4 requests per cart on a busy machine. */
-let shippingOptionId: string | undefined
-async function readyCart(variantId: string, tag: string | number) {
-  const email = `rel-${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.com`
-  const cart = await readyCartFast(variantId, { email, shippingOptionId, providerId: "pp_cod_cod" })
-  shippingOptionId = cart.shippingOptionId
-  return { cartId: cart.cartId, email }
-}
-
 async function complete(cartId: string, email: string): Promise<Outcome> {
   const started = Date.now()
   const res = await store("POST", `/store/carts/${cartId}/complete`)

@@ -9,7 +9,7 @@
  */
 import { store } from "../../tests/support/api"
 import { startBackendProcess, type BackendProcess } from "../../tests/support/backend-process"
-import { createStockedProduct, readyCartFast, dbQuery, mapLimit, stockFromDb, type StockedProduct } from "../../tests/support/inventory"
+import { createStockedProduct, readyCodCart as readyCart, dbQuery, mapLimit, stockFromDb, type StockedProduct } from "../../tests/support/inventory"
 
 const CARTS = 12
 const STREAMS = 4
@@ -18,15 +18,6 @@ const KILL_AFTER_CONFIRMED = 4
 
 type Cart = { cartId: string; email: string }
 type Attempt = { cartId: string; outcome: "order" | "refused" | "no-answer"; status?: number; orderId?: string; body?: any }
-
-/** Cart prep shares one shipping option lookup: 4 requests per cart on a busy machine. */
-let shippingOptionId: string | undefined
-async function readyCart(variantId: string, tag: string | number) {
-  const email = `rel-${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.com`
-  const cart = await readyCartFast(variantId, { email, shippingOptionId, providerId: "pp_cod_cod" })
-  shippingOptionId = cart.shippingOptionId
-  return { cartId: cart.cartId, email }
-}
 
 async function completeAt(baseUrl: string, cartId: string): Promise<Attempt> {
   try {

@@ -157,3 +157,12 @@ export async function readyCartFast(
   if (ps.status !== 200) throw new Error(`payment session failed: ${ps.status} ${JSON.stringify(ps.body)}`)
   return { cartId, email: opts.email, shippingOptionId }
 }
+
+let codShippingOptionId: string | undefined
+/** A cart ready to complete with cash on delivery, for a fresh shopper whose email carries `tag`. */
+export async function readyCodCart(variantId: string, tag: string | number): Promise<{ cartId: string; email: string }> {
+  const email = `rel-${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.com`
+  const cart = await readyCartFast(variantId, { email, shippingOptionId: codShippingOptionId, providerId: "pp_cod_cod" })
+  codShippingOptionId = cart.shippingOptionId
+  return { cartId: cart.cartId, email }
+}

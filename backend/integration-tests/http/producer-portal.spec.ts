@@ -226,14 +226,15 @@ describe("a listing's life: draft → certified → published → sold → shipp
       ["Hộp 500 g", 99000, 10],
     ])
     expect(await storeVisible(product.id)).toBe(false)
-    // A clash found half-way (a SKU already used) rolls everything back.
+    // A SKU already used by another listing is a 409 before anything is written (Medusa's
+    // product workflow would leave the listing's options behind if it failed on the SKU).
     const clash = await as(p.token).post("/producers/me/products", listingBody({
       variants: [
         { title: "Mới", sku: `NEW-${uniq()}`.toUpperCase(), prices: { vnd: 10000, usd: 0.4 }, stock: 1 },
         { title: "Trùng", sku: product.variants.find((v: any) => v.sku)?.sku, prices: { vnd: 10000, usd: 0.4 }, stock: 1 },
       ],
     }))
-    expect(clash.status).toBe(400)
+    expect(clash.status).toBe(409)
     expect(clash.body.message).toMatch(/sku/i)
     expect((await as(p.token).get("/producers/me/products")).body.count).toBe(productsBefore + 1)
     const adminView = await admin("GET", `/admin/products/${product.id}?fields=status,*producer`)
