@@ -2,12 +2,20 @@ import { useTranslations } from "next-intl"
 import type { ReactNode } from "react"
 import { Link } from "@/i18n/navigation"
 
-type StateProps = { title: string; body?: ReactNode; icon?: string; children?: ReactNode; testId?: string; headingLevel?: 1 | 2 }
+type StateProps = {
+  title: string
+  body?: ReactNode
+  icon?: string
+  children?: ReactNode
+  testId?: string
+  headingLevel?: 1 | 2
+  role?: "status" | "alert"
+}
 
-export function StateMessage({ title, body, icon = "❀", children, testId, headingLevel = 2 }: StateProps) {
+export function StateMessage({ title, body, icon = "❀", children, testId, headingLevel = 2, role }: StateProps) {
   const H = headingLevel === 1 ? "h1" : "h2"
   return (
-    <div className="state" data-testid={testId} role={testId === "backend-down" ? "status" : undefined}>
+    <div className="state" data-testid={testId} role={role ?? (testId === "backend-down" ? "status" : undefined)}>
       <div className="state-ic" aria-hidden="true">{icon}</div>
       <H>{title}</H>
       {body ? <p>{body}</p> : null}
