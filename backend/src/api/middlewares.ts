@@ -6,6 +6,7 @@ import {
   AdminListCertifications,
   AdminListProducers,
   AdminOptionalReason,
+  AdminRecoverCheckouts,
   AdminRerateCertification,
   AdminRunExpiry,
   AdminStatusReason,
@@ -17,6 +18,7 @@ import { searchMiddlewareRoutes } from "./store/ocop/search/middlewares-config"
 import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
+import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { validateQuery } from "./utils/validate"
 import { shopperErrorHandler } from "./utils/shopper-errors"
@@ -49,6 +51,8 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [lineItemAddQuantity] },
     { matcher: "/store/carts/:id/line-items/:line_id", method: "POST", middlewares: [lineItemOfCart, lineItemUpdateQuantity] },
     { matcher: "/store/carts/:id/line-items/:line_id", method: "DELETE", middlewares: [lineItemOfCart] },
+    // Place order: a checkout an earlier crash cut off is repaired first (no second order beside it).
+    { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [recoverBeforeComplete] },
     // A RegExp matcher is registered before Medusa's own /store/products
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
     { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/, method: "GET", middlewares: [storeProductOcop] },
@@ -75,6 +79,7 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/certifications/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
 
     { matcher: "/admin/ocop/jobs/expire-certifications", method: "POST", middlewares: [validateAndTransformBody(AdminRunExpiry)] },
+    { matcher: "/admin/ocop/jobs/recover-checkouts", method: "POST", middlewares: [validateAndTransformBody(AdminRecoverCheckouts)] },
     { matcher: "/admin/products", method: "POST", middlewares: [nonNegativePrices, producerOfAdditionalData] },
     { matcher: "/admin/products/:id", method: "POST", middlewares: [producerOfAdditionalData] },
     { matcher: "/admin/products/:id/variants", method: "POST", middlewares: [nonNegativePrices] },

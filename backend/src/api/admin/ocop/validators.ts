@@ -114,3 +114,8 @@ export type AdminListProducersType = z.infer<typeof AdminListProducers>
 /** Runs the expiry job now. No clock override: expiring the future would be irreversible. */
 export const AdminRunExpiry = z.object({}).strict()
 export type AdminRunExpiryType = z.infer<typeof AdminRunExpiry>
+
+export const AdminRecoverCheckouts = z
+  .object({ older_than_seconds: z.number().int().min(0).max(7 * 24 * 3600).optional() })
+  .strict()
+export type AdminRecoverCheckoutsType = z.infer<typeof AdminRecoverCheckouts>

@@ -1,0 +1,54 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  CHECKOUT_CART_TAG,
+  planRecovery,
+  readCheckoutState,
+  recoverCheckoutWorkflow,
+  tagCartForCheckoutWorkflow,
+} from "../../../workflows/checkout-recovery"
+
+/**
+ * Runs before Medusa's `POST /store/carts/:id/complete`.
+ *
+ * If an earlier run for this cart was cut off (the process died mid-checkout), repair the cart
+ * first — otherwise Medusa would place a second order beside the orphan (or refuse: "Cannot create
+ * multiple links between 'order' and 'payment'"), or answer with an order whose payment was never
+ * authorized. The repair takes the cart's lock, so a run still in progress is waited for, not
+ * undone. Reading the state costs a few indexed queries; nothing is written unless a repair is due.
+ *
+ * Carts are tagged with their id when created (workflows/hooks/checkout-tag.ts), which is how an
+ * orphan order is found. A cart without the tag (created before it existed, or whose metadata a
+ * client replaced) is tagged here — the one write this middleware may make before Medusa
+ * validates the cart. A cart Medusa doesn't know is left to Medusa's 404.
+ */
+export async function recoverBeforeComplete(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    await recoverIfInterrupted(req)
+  } catch (e) {
+    return next(e)
+  }
+  next()
+}
+
+async function recoverIfInterrupted(req: MedusaRequest) {
+  const cartId = req.params.id
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "cart", fields: ["id", "metadata"], filters: { id: cartId } })
+  const cart = data[0] as { id: string; metadata: Record<string, unknown> | null } | undefined
+  if (!cart) return
+
+  if (cart.metadata?.[CHECKOUT_CART_TAG] !== cart.id) {
+    await tagCartForCheckoutWorkflow(req.scope).run({ input: { cart_id: cart.id, metadata: cart.metadata } })
+    return
+  }
+  const plan = planRecovery(await readCheckoutState(req.scope, cart.id))
+  if (plan.action !== "none") {
+    const { result } = await recoverCheckoutWorkflow(req.scope).run({ input: { cart_id: cart.id } })
+    if (result.action !== "none") {
+      req.scope
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`Checkout recovery before completing cart ${cart.id}: ${result.action} (${result.reason}); orders taken back: ${result.retire.order_ids.join(", ") || "none"}`)
+    }
+  }
+}
