@@ -183,8 +183,9 @@ module.exports = defineConfig({
   // Medusa's query cache: store routes (product lists and pages, the publishable-key and region
   // look-ups every store request makes) are served from the caching module and invalidated by
   // entity events. It is what brings the catalogue listing under 150 ms p95 at 8 connections on
-  // two cores (bench/results/api.md; ≈ 12 req/s → ≈ 180 req/s). A 2.21 feature flag: every test
-  // tier runs with it, and `MEDUSA_FF_CACHING=false` (environment wins over this) turns it off.
+  // two cores (bench/results/api-quick.md: ≈ 12 listings/s without it, ≈ 120 with it). A 2.21
+  // feature flag: every test tier runs with it; `MEDUSA_FF_CACHING=false` (the environment wins
+  // over this) turns it off.
   featureFlags: { caching: true },
 })
 

@@ -8,7 +8,7 @@
 //   npm run bench -- startup      # cold and warm `npm start` (scripts/bench-startup.mjs)
 //   npm run bench -- search       # search latency and indexing (scripts/bench-search.mjs)
 //
-// API: writes bench/results/api.{json,md}. Environment: BENCH_PRODUCTS (10000),
+// API: writes bench/results/api.{json,md} (api-quick.{json,md} with --quick). Environment: BENCH_PRODUCTS (10000),
 // BENCH_DURATION (seconds per run, 10), BENCH_CONNECTIONS ("1,8,32"), BENCH_CATALOGUE
 // (reuse a generated catalogue file), TEST_DATABASE_URL (seed a database on that
 // server instead of an embedded PostgreSQL).
@@ -94,6 +94,8 @@ async function benchApi({ quick }) {
     load_at_start: loadavg(),
     duration_s: DURATION,
     target: TARGET,
+    // medusa-config.ts turns Medusa's query cache on unless MEDUSA_FF_CACHING=false.
+    query_cache: process.env.MEDUSA_FF_CACHING === "false" ? "off" : process.env.REDIS_URL ? "redis" : "in-memory",
   }
   let catalogueFile = null
   if (!quick) {
@@ -221,9 +223,11 @@ async function benchApi({ quick }) {
     report.target_met = ours8
       ? { ratio: report.ratio[TARGET.connections].p95 <= TARGET.ratio, p95: ours8.p95_ms <= TARGET.p95_ms }
       : null
-    fs.writeFileSync(path.join(RESULTS, "api.json"), JSON.stringify(report, null, 2) + "\n")
+    // The demo-catalogue run and the 10 000-product run keep separate reports.
+    const name = quick ? "api-quick" : "api"
+    fs.writeFileSync(path.join(RESULTS, `${name}.json`), JSON.stringify(report, null, 2) + "\n")
     const md = renderApi(report)
-    fs.writeFileSync(path.join(RESULTS, "api.md"), md)
+    fs.writeFileSync(path.join(RESULTS, `${name}.md`), md)
     console.log(`\n${md}`)
     return report
   } finally {
@@ -243,6 +247,7 @@ function renderApi(r) {
     "",
     `autocannon against the built backend (NODE_ENV=production), ${r.duration_s} s per run. Machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memory_gb} GB, Node ${r.machine.node}; **shared with other agents**: load average ${r.load_at_start} at start, ${r.load_at_end} at the end.`,
     `Catalogue: ${c.demo ? "the demo catalogue" : "generated"}, ${c.products.toLocaleString("en-US")} products (${r.store_count.toLocaleString("en-US")} sellable, listed by the store), ${c.producers} producers; producers ${JSON.stringify(c.producer_statuses)}, certifications ${JSON.stringify(c.certification_statuses)}${r.seed_seconds ? `; seeded in ${r.seed_seconds} s` : ""}.`,
+    `Medusa's query cache: ${r.query_cache ?? "off"} (medusa-config.ts; MEDUSA_FF_CACHING=false turns it off).`,
     `Server RSS (backend process group): ${r.rss_idle_mb} MB idle after start, ${r.rss_after_mb} MB after the run; peak per run in the table.`,
     "",
     "| scenario | conn | req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | RSS peak MB |",
