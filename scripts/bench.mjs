@@ -11,7 +11,8 @@
 // API: writes bench/results/api.{json,md} (api-quick.{json,md} with --quick). Environment: BENCH_PRODUCTS (10000),
 // BENCH_DURATION (seconds per run, 10), BENCH_CONNECTIONS ("1,8,32"), BENCH_CATALOGUE
 // (reuse a generated catalogue file), TEST_DATABASE_URL (seed a database on that
-// server instead of an embedded PostgreSQL).
+// server instead of an embedded PostgreSQL), BENCH_DATABASE_URL (a database kept and
+// reused between runs: seeded only when empty; pair it with BENCH_CATALOGUE).
 import crypto from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
@@ -81,6 +82,18 @@ async function measure(autocannon, name, opts, pgid) {
   return row
 }
 
+async function productCount(databaseUrl) {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL").catch(() => ({ rows: [{ n: 0 }] }))
+    return rows[0].n
+  } finally {
+    await client.end()
+  }
+}
+
 async function benchApi({ quick }) {
   const { default: autocannon } = await import("autocannon")
   const backend = await import("./lib/backend.mjs")
@@ -109,7 +122,13 @@ async function benchApi({ quick }) {
     report.catalogue = { demo: true, ...catalogueSummary(JSON.parse(fs.readFileSync(path.join(BACKEND_DIR, "src", "scripts", "data", "catalogue.json"), "utf8"))) }
   }
 
-  const db = await startThrowawayDatabase("ocop-bench-api")
+  // BENCH_DATABASE_URL: a database kept between runs (seeded on the first, reused after).
+  const kept = process.env.BENCH_DATABASE_URL
+  const db = kept ? { databaseUrl: kept, stop: async () => {} } : await startThrowawayDatabase("ocop-bench-api")
+  if (kept) {
+    const { ensureDatabase } = await import("./lib/postgres.mjs")
+    await ensureDatabase(kept)
+  }
   let server
   try {
     const port = await freePort()
@@ -122,7 +141,9 @@ async function benchApi({ quick }) {
     })
     await stage("migrations", () => run(MEDUSA, ["db:migrate", "--execute-all-search"], { cwd: BACKEND_DIR, env, label: "migrate", quiet: true }))
     const seedStarted = Date.now()
-    await stage(`seeding ${report.catalogue.products.toLocaleString("en-US")} products`, () =>
+    const alreadySeeded = kept && (await productCount(kept)) > 0
+    if (alreadySeeded) log(`BENCH_DATABASE_URL already holds a catalogue: not seeding (report.catalogue describes the generated file)`)
+    else await stage(`seeding ${report.catalogue.products.toLocaleString("en-US")} products`, () =>
       run(MEDUSA, ["exec", "./src/scripts/seed.ts"], {
         cwd: BACKEND_DIR,
         // Live indexing off while seeding: the index is rebuilt in one go below.
@@ -131,8 +152,8 @@ async function benchApi({ quick }) {
         quiet: true,
       })
     )
-    report.seed_seconds = Math.round((Date.now() - seedStarted) / 1000)
-    await stage("search index", () => run(MEDUSA, ["exec", "./src/scripts/search-rebuild.ts"], { cwd: BACKEND_DIR, env, label: "index", quiet: true }))
+    if (!alreadySeeded) report.seed_seconds = Math.round((Date.now() - seedStarted) / 1000)
+    if (!alreadySeeded) await stage("search index", () => run(MEDUSA, ["exec", "./src/scripts/search-rebuild.ts"], { cwd: BACKEND_DIR, env, label: "index", quiet: true }))
     await stage("backend build", async () => {
       if (backend.backendBuildIsFresh()) log("backend build is up to date")
       else await backend.buildBackend(env)
