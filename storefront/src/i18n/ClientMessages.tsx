@@ -1,30 +1,7 @@
 import { NextIntlClientProvider } from "next-intl"
 import { getMessages } from "next-intl/server"
 import type { ReactNode } from "react"
-
-/**
- * Message namespaces used by client components that can appear on any page: the
- * header's search box and language switch (nav, search) and the segment error
- * boundaries (common, errors).
- */
-export const BASE_CLIENT_NAMESPACES = ["nav", "search", "common", "errors"] as const
-
-type Messages = Record<string, unknown>
-
-/** The given (possibly dotted, e.g. "producer.portal") namespaces of `messages`, nested as in the catalogue. */
-export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {
-  const out: Messages = {}
-  for (const ns of namespaces) {
-    const path = ns.split(".")
-    let src: unknown = messages
-    for (const key of path) src = src && typeof src === "object" ? (src as Messages)[key] : undefined
-    if (src === undefined) continue
-    let dst = out
-    for (const key of path.slice(0, -1)) dst = (dst[key] ??= {}) as Messages
-    dst[path[path.length - 1]] = src
-  }
-  return out
-}
+import { BASE_CLIENT_NAMESPACES, pickMessages, type Messages } from "@/lib/util/messages"
 
 /**
  * Provides client components with only the messages they use. A bare
