@@ -1,9 +1,10 @@
 import "@/styles/globals.css"
 import type { Metadata, Viewport } from "next"
-import { hasLocale, NextIntlClientProvider } from "next-intl"
+import { hasLocale } from "next-intl"
 import { getTranslations, setRequestLocale } from "next-intl/server"
 import { notFound } from "next/navigation"
 import type { ReactNode } from "react"
+import { ClientMessages } from "@/i18n/ClientMessages"
 import { routing } from "@/i18n/routing"
 import { siteUrl } from "@/lib/util/site"
 
@@ -37,10 +38,10 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <ClientMessages>
           <a className="skip-link" href="#main">{t("skip")}</a>
           {children}
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   )

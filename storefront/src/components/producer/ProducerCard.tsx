@@ -16,7 +16,7 @@ export function ProducerCard({ producer }: { producer: ProducerWithProducts }) {
   return (
     <article className="card producer-card" data-testid="producer-card" data-handle={producer.handle}>
       {producer.logo_url ? (
-        <img src={producer.logo_url} alt="" width={56} height={56} style={{ width: 56, height: 56, borderRadius: "50%", objectFit: "cover" }} />
+        <img src={producer.logo_url} alt="" width={56} height={56} loading="lazy" decoding="async" style={{ width: 56, height: 56, borderRadius: "50%", objectFit: "cover" }} />
       ) : (
         <span className="logo-ph" aria-hidden="true">{initials}</span>
       )}

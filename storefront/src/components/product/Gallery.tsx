@@ -15,7 +15,8 @@ export function Gallery({ images, title, labels }: { images: string[]; title: st
   return (
     <section className="gallery" aria-label={labels.gallery} data-testid="gallery">
       <div className="gallery-main">
-        <img src={images[index]} alt={`${title} (${index + 1}/${images.length})`} width={800} height={800} data-testid="gallery-main" />
+        {/* the product page's LCP element: fetched first, ahead of the scripts */}
+        <img src={images[index]} alt={`${title} (${index + 1}/${images.length})`} width={800} height={800} fetchPriority="high" data-testid="gallery-main" />
       </div>
       {images.length > 1 ? (
         <ul className="gallery-thumbs" role="list">
@@ -28,7 +29,7 @@ export function Gallery({ images, title, labels }: { images: string[]; title: st
                 aria-label={labels.thumbnail.replace("{index}", String(i + 1))}
                 data-testid="gallery-thumb"
               >
-                <img src={src} alt="" width={80} height={80} loading="lazy" />
+                <img src={src} alt="" width={80} height={80} loading="lazy" decoding="async" />
               </button>
             </li>
           ))}

@@ -4,7 +4,11 @@ import type { CardData } from "@/lib/util/cards"
 import { formatMoney } from "@/lib/util/money"
 import { StarBadge } from "./StarBadge"
 
-export function ProductCard({ product, headingLevel = 3 }: { product: CardData; headingLevel?: 2 | 3 }) {
+/**
+ * `priority`: the card is likely the page's largest contentful paint (the first card of a
+ * grid at the top of the page): its image loads eagerly and first instead of lazily.
+ */
+export function ProductCard({ product, headingLevel = 3, priority = false }: { product: CardData; headingLevel?: 2 | 3; priority?: boolean }) {
   const t = useTranslations("common")
   const locale = useLocale()
   const H = headingLevel === 2 ? "h2" : "h3"
@@ -13,7 +17,7 @@ export function ProductCard({ product, headingLevel = 3 }: { product: CardData; 
       <div className="media">
         {product.thumbnail ? (
           /* plain <img>: images are served by the backend, whose host varies per deployment */
-          <img src={product.thumbnail} alt="" loading="lazy" width={400} height={400} />
+          <img src={product.thumbnail} alt="" width={400} height={400} {...(priority ? { fetchPriority: "high" as const } : { loading: "lazy" as const, decoding: "async" as const })} />
         ) : (
           <div className="placeholder-art" aria-hidden="true">❀</div>
         )}
@@ -37,13 +41,14 @@ export function ProductCard({ product, headingLevel = 3 }: { product: CardData; 
   )
 }
 
-export function ProductGrid({ products }: { products: CardData[] }) {
+/** `priority`: the grid opens the page, so its first card is the likely LCP element. */
+export function ProductGrid({ products, priority = false }: { products: CardData[]; priority?: boolean }) {
   return (
     <ul className="grid" role="list" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-      {products.map((p) => (
+      {products.map((p, i) => (
         <li key={p.id} style={{ display: "flex" }}>
           <div style={{ flex: 1, display: "flex" }}>
-            <ProductCard product={p} />
+            <ProductCard product={p} priority={priority && i === 0} />
           </div>
         </li>
       ))}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server"
 import { Suspense, type ReactNode } from "react"
 import { LocaleSwitcher } from "@/components/layout/LocaleSwitcher"
+import { ClientMessages } from "@/i18n/ClientMessages"
 import { Link } from "@/i18n/navigation"
 import { toLocale } from "@/lib/util/locale"
 
@@ -10,7 +11,7 @@ export default async function CheckoutLayout({ children, params }: { children: R
   const m = await getTranslations({ locale, namespace: "meta" })
   const c = await getTranslations({ locale, namespace: "cart" })
   return (
-    <>
+    <ClientMessages namespaces={["checkout", "cart"]}>
       <header className="site-header on-dark checkout-header">
         <div className="container header-main" style={{ gridTemplateColumns: "1fr auto" }}>
           <Link href="/" className="brand" data-testid="brand-home">
@@ -28,6 +29,6 @@ export default async function CheckoutLayout({ children, params }: { children: R
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-    </>
+    </ClientMessages>
   )
 }

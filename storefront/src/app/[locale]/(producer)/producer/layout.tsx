@@ -2,6 +2,7 @@ import type { Metadata } from "next"
 import { getTranslations, setRequestLocale } from "next-intl/server"
 import type { ReactNode } from "react"
 import { PortalHeader } from "@/components/producer/PortalShell"
+import { ClientMessages } from "@/i18n/ClientMessages"
 import { toLocale } from "@/lib/util/locale"
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> }
@@ -16,11 +17,11 @@ export default async function ProducerPortalLayout({ children, params }: Props) 
   const locale = toLocale((await params).locale)
   setRequestLocale(locale)
   return (
-    <>
+    <ClientMessages namespaces={["producer", "groups", "producerTypes"]}>
       <PortalHeader locale={locale} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-    </>
+    </ClientMessages>
   )
 }

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server"
 import { AccountNav } from "@/components/account/AccountNav"
 import { LoginForm, RegisterForm } from "@/components/account/AuthForms"
 import { OrderList } from "@/components/account/OrderList"
+import { ClientMessages } from "@/i18n/ClientMessages"
 import { Link } from "@/i18n/navigation"
 import { listOrders, retrieveCustomer } from "@/lib/data/customer"
 import { toLocale } from "@/lib/util/locale"
@@ -24,8 +25,10 @@ export default async function AccountPage({ params }: Props) {
       <div className="container section" data-testid="account-login">
         <h1>{t("title")}</h1>
         <div className="auth-grid">
-          <LoginForm />
-          <RegisterForm />
+          <ClientMessages namespaces={["account"]}>
+            <LoginForm />
+            <RegisterForm />
+          </ClientMessages>
         </div>
       </div>
     )

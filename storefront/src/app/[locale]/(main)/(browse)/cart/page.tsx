@@ -4,6 +4,7 @@ import { CartItems } from "@/components/cart/CartItems"
 import { CartSummary } from "@/components/cart/CartSummary"
 import { PromoCode } from "@/components/cart/PromoCode"
 import { EmptyState } from "@/components/common/States"
+import { ClientMessages } from "@/i18n/ClientMessages"
 import { Link } from "@/i18n/navigation"
 import { retrieveCart } from "@/lib/data/cart"
 import { toLineViews } from "@/lib/util/cart-lines"
@@ -30,6 +31,7 @@ export default async function CartPage({ params }: Props) {
           <Link className="btn btn-primary" href="/products" data-testid="cart-empty-cta">{t("emptyCta")}</Link>
         </EmptyState>
       ) : (
+        <ClientMessages namespaces={["cart"]}>
         <div className="cart-layout">
           <section aria-label={t("item")}>
             <CartItems items={items} currency={cart.currency_code} />
@@ -42,6 +44,7 @@ export default async function CartPage({ params }: Props) {
             <Link href="/checkout" className="btn btn-primary btn-block" data-testid="go-to-checkout">{t("checkout")}</Link>
           </aside>
         </div>
+        </ClientMessages>
       )}
     </div>
   )

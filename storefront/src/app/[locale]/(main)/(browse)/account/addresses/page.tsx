@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server"
 import { redirect } from "next/navigation"
 import { AccountNav } from "@/components/account/AccountNav"
 import { AddressBook } from "@/components/account/AddressBook"
+import { ClientMessages } from "@/i18n/ClientMessages"
 import { retrieveCustomer } from "@/lib/data/customer"
 import { getRegionContext } from "@/lib/data/regions"
 import { toLocale } from "@/lib/util/locale"
@@ -28,7 +29,9 @@ export default async function AddressesPage({ params }: Props) {
       <h1>{t("addresses")}</h1>
       <div className="account-layout">
         <AccountNav current="addresses" locale={locale} />
-        <AddressBook addresses={customer.addresses ?? []} countries={countries.length ? countries : [{ code: "vn", label: countryName("vn", locale) }]} />
+        <ClientMessages namespaces={["account", "checkout"]}>
+          <AddressBook addresses={customer.addresses ?? []} countries={countries.length ? countries : [{ code: "vn", label: countryName("vn", locale) }]} />
+        </ClientMessages>
       </div>
     </div>
   )

@@ -9,6 +9,7 @@ import { ProductGrid } from "@/components/product/ProductCard"
 import { JsonLd, productJsonLd } from "@/components/product/ProductJsonLd"
 import { Provenance } from "@/components/product/Provenance"
 import { StarBadge } from "@/components/product/StarBadge"
+import { ClientMessages } from "@/i18n/ClientMessages"
 import { Link } from "@/i18n/navigation"
 import { getProducer } from "@/lib/data/producers"
 import { getProductByHandle, listProducts } from "@/lib/data/products"
@@ -98,7 +99,9 @@ export default async function ProductPage({ params }: Props) {
               {p.producer.district ? ` · ${p.producer.district}` : ""}
             </p>
           ) : null}
-          <ProductActions options={toOptionViews(p.options, locale, p.metadata)} variants={toVariantViews(p.variants)} currency={currency} />
+          <ClientMessages namespaces={["product"]}>
+            <ProductActions options={toOptionViews(p.options, locale, p.metadata)} variants={toVariantViews(p.variants)} currency={currency} />
+          </ClientMessages>
           {text.description ? (
             <section className="description" aria-labelledby="desc-title">
               <h2 id="desc-title">{t("description")}</h2>

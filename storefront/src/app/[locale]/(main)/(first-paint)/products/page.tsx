@@ -81,7 +81,7 @@ export default async function CataloguePage({ params, searchParams }: Props) {
             ) : null}
             {res.data.hits.length ? (
               <>
-                <ProductGrid products={res.data.hits.map((h) => hitToCard(h, locale, currency))} />
+                <ProductGrid priority products={res.data.hits.map((h) => hitToCard(h, locale, currency))} />
                 <Pagination query={query} count={res.data.count} pageSize={PAGE_SIZE} />
               </>
             ) : (
