@@ -11,7 +11,7 @@ import { planCheckoutRecoveryStep, retireCheckoutOrdersStep, revertCheckoutPromo
 import { CHECKOUT_CART_TAG, findHalfCompletedCarts } from "./state"
 import type { RecoveryPlan } from "./plan"
 
-export { CHECKOUT_CART_TAG, findHalfCompletedCarts, readCheckoutState } from "./state"
+export { CHECKOUT_CART_TAG, checkoutAttemptEvidence, findHalfCompletedCarts, readCheckoutState } from "./state"
 export { planRecovery, type RecoveryPlan } from "./plan"
 
 /**

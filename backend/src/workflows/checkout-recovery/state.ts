@@ -42,6 +42,33 @@ async function ordersWithLinks(knex: Knex, orderIds: string[]): Promise<Checkout
   }))
 }
 
+/**
+ * What "place order" needs to know before Medusa runs, from indexed look-ups only: does the cart
+ * exist, is it tagged, and did an earlier run for it get anywhere (cart completed, an order linked
+ * to it, or an order linked to its payment collection — the orphan's links commit beside the cart
+ * link)? Only then is the full state read, whose orphan search scans orders by their tag. The one
+ * trace this misses — a run killed right after writing the order, before any link — is left to the
+ * recovery job, which retires that orphan beside the order the retry placed.
+ */
+export async function checkoutAttemptEvidence(
+  container: Container,
+  cartId: string
+): Promise<{ found: boolean; metadata: Record<string, unknown> | null; attempted: boolean }> {
+  const { rows } = await pg(container).raw(
+    `SELECT c.metadata,
+            c.completed_at IS NOT NULL
+            OR EXISTS (SELECT 1 FROM order_cart oc WHERE oc.cart_id = c.id AND oc.deleted_at IS NULL)
+            OR EXISTS (SELECT 1 FROM cart_payment_collection cpc
+                         JOIN order_payment_collection opc ON opc.payment_collection_id = cpc.payment_collection_id
+                                                          AND opc.deleted_at IS NULL
+                        WHERE cpc.cart_id = c.id AND cpc.deleted_at IS NULL) AS attempted
+       FROM cart c WHERE c.id = ? AND c.deleted_at IS NULL`,
+    [cartId]
+  )
+  const row = rows[0]
+  return { found: !!row, metadata: row?.metadata ?? null, attempted: !!row?.attempted }
+}
+
 export async function readCheckoutState(container: Container, cartId: string): Promise<CheckoutState> {
   const knex = pg(container)
   const { rows: carts } = await knex.raw(

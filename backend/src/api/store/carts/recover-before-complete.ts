@@ -2,6 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   CHECKOUT_CART_TAG,
+  checkoutAttemptEvidence,
   planRecovery,
   readCheckoutState,
   recoverCheckoutWorkflow,
@@ -15,7 +16,8 @@ import {
  * first — otherwise Medusa would place a second order beside the orphan (or refuse: "Cannot create
  * multiple links between 'order' and 'payment'"), or answer with an order whose payment was never
  * authorized. The repair takes the cart's lock, so a run still in progress is waited for, not
- * undone. Reading the state costs a few indexed queries; nothing is written unless a repair is due.
+ * undone. A first attempt costs one indexed query (checkoutAttemptEvidence); nothing is written
+ * unless a repair is due.
  *
  * Carts are tagged with their id when created (workflows/hooks/checkout-tag.ts), which is how an
  * orphan order is found. A cart without the tag (created before it existed, or whose metadata a
@@ -33,22 +35,22 @@ export async function recoverBeforeComplete(req: MedusaRequest, _res: MedusaResp
 
 async function recoverIfInterrupted(req: MedusaRequest) {
   const cartId = req.params.id
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "metadata"], filters: { id: cartId } })
-  const cart = data[0] as { id: string; metadata: Record<string, unknown> | null } | undefined
-  if (!cart) return
+  const cart = await checkoutAttemptEvidence(req.scope, cartId)
+  if (!cart.found) return
 
-  if (cart.metadata?.[CHECKOUT_CART_TAG] !== cart.id) {
-    await tagCartForCheckoutWorkflow(req.scope).run({ input: { cart_id: cart.id, metadata: cart.metadata } })
+  if (cart.metadata?.[CHECKOUT_CART_TAG] !== cartId) {
+    await tagCartForCheckoutWorkflow(req.scope).run({ input: { cart_id: cartId, metadata: cart.metadata } })
     return
   }
-  const plan = planRecovery(await readCheckoutState(req.scope, cart.id))
+  // First "place order" for this cart: nothing an earlier run could have left behind.
+  if (!cart.attempted) return
+  const plan = planRecovery(await readCheckoutState(req.scope, cartId))
   if (plan.action !== "none") {
-    const { result } = await recoverCheckoutWorkflow(req.scope).run({ input: { cart_id: cart.id } })
+    const { result } = await recoverCheckoutWorkflow(req.scope).run({ input: { cart_id: cartId } })
     if (result.action !== "none") {
       req.scope
         .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`Checkout recovery before completing cart ${cart.id}: ${result.action} (${result.reason}); orders taken back: ${result.retire.order_ids.join(", ") || "none"}`)
+        .warn(`Checkout recovery before completing cart ${cartId}: ${result.action} (${result.reason}); orders taken back: ${result.retire.order_ids.join(", ") || "none"}`)
     }
   }
 }
