@@ -75,6 +75,24 @@ describe("a checkout cut off by a crash is repaired, never duplicated", () => {
     const product = await createStockedProduct(5)
     const a = await readyCodCart(product.variantId, "recover-a")
     const b = await readyCodCart(product.variantId, "recover-b")
+    // B uses a promotion with a usage limit: its usage is registered with the order, and must be
+    // given back when the checkout is rolled back (and counted again when it is placed).
+    const code = `RECOVER${Date.now().toString(36).toUpperCase()}`
+    const promo = await admin("POST", "/admin/promotions", {
+      code,
+      type: "standard",
+      status: "active",
+      limit: 5,
+      application_method: { type: "percentage", target_type: "order", allocation: "across", value: 10, currency_code: "vnd" },
+    })
+    expect(promo.status, JSON.stringify(promo.body)).toBe(200)
+    const applied = await store("POST", `/store/carts/${b.cartId}/promotions`, { body: { promo_codes: [code] } })
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200)
+    // A new total drops the cart's payment session (Medusa re-prices the collection): start it again.
+    const [collection] = await dbQuery(`SELECT payment_collection_id AS id FROM cart_payment_collection WHERE cart_id = $1 AND deleted_at IS NULL`, [b.cartId])
+    const session = await store("POST", `/store/payment-collections/${collection.id}/payment-sessions`, { body: { provider_id: "pp_cod_cod", data: {} } })
+    expect(session.status, JSON.stringify(session.body)).toBe(200)
+    const used = async () => Number((await dbQuery(`SELECT used FROM promotion WHERE code = $1`, [code]))[0].used)
     // Carts carry their own id from creation on: the order copies it, which is how an orphan is found.
     const [tagged] = await dbQuery(`SELECT metadata ->> 'checkout_cart_id' AS tag FROM cart WHERE id = $1`, [a.cartId])
     expect(tagged.tag).toBe(a.cartId)
@@ -125,6 +143,7 @@ describe("a checkout cut off by a crash is repaired, never duplicated", () => {
     expect(isWhole(cutB) || isUntouched(cutB)).toBe(false)
     const orphanA = cutA.ordersByEmail[0]
     const unpaidB = cutB.orderIds[0]
+    expect(await used()).toBe(1) // registered beside the links, before authorization
 
     extra = await startBackendProcess({ env: { ...sharedBackendEnv(), ...env }, port, timeoutMs: 120_000 })
 
@@ -153,6 +172,7 @@ describe("a checkout cut off by a crash is repaired, never duplicated", () => {
     expect(run.body.recovered.map((r: any) => r.cart_id)).not.toContain(a.cartId)
     const afterB = await cartCheckoutState(b.cartId, b.email)
     expect(isUntouched(afterB), JSON.stringify(afterB)).toBe(true)
+    expect(await used()).toBe(0)
     // Running it again changes nothing (idempotent).
     const again = await admin("POST", "/admin/ocop/jobs/recover-checkouts", { older_than_seconds: 0 })
     expect(again.body.recovered.map((r: any) => r.cart_id)).not.toContain(b.cartId)
@@ -162,6 +182,7 @@ describe("a checkout cut off by a crash is repaired, never duplicated", () => {
     expect(retryB.status, JSON.stringify(retryB.body)).toBe(200)
     expect(retryB.body.order.id).not.toBe(unpaidB)
     expect(isWhole(await cartCheckoutState(b.cartId, b.email))).toBe(true)
+    expect(await used()).toBe(1)
 
     // Stock: exactly the two placed orders hold a unit each.
     const stock = await stockFromDb(product)

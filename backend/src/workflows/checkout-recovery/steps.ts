@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { planRecovery, type RecoveryPlan } from "./plan"
 import { readCheckoutState } from "./state"
@@ -25,12 +25,21 @@ export const revertCheckoutPromotionUsageStep = createStep(
   "revert-checkout-promotion-usage",
   async (input: { order_ids: string[] }, { container }) => {
     if (!input.order_ids.length) return new StepResponse([] as UsageSnapshot[], [] as UsageSnapshot[])
-    const order = container.resolve(Modules.ORDER)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const promotion = container.resolve(Modules.PROMOTION)
-    const orders = await order.listOrders(
-      { id: input.order_ids },
-      { relations: ["items", "items.adjustments", "shipping_methods", "shipping_methods.adjustments"] }
-    )
+    const { data: orders } = await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "email",
+        "customer_id",
+        "items.adjustments.code",
+        "items.adjustments.amount",
+        "shipping_methods.adjustments.code",
+        "shipping_methods.adjustments.amount",
+      ],
+      filters: { id: input.order_ids },
+    })
     const snapshots: UsageSnapshot[] = orders.map((o: any) => ({
       computedActions: [
         ...(o.items ?? []).flatMap((i: any) => i.adjustments ?? []),
