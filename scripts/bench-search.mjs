@@ -105,21 +105,6 @@ async function measure(base, key, requests, { concurrency, rounds }) {
 }
 
 /** The provider serving the product index's active version (e.g. search-postgres, search-postgres-ocop, meilisearch). */
-/** Products in a database (0 when it has no product table yet): a reused database is seeded once. */
-async function productCount(databaseUrl) {
-  const { default: pg } = await import("pg")
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const res = await client.query(`SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL`)
-    return res.rows[0]?.n ?? 0
-  } catch {
-    return 0
-  } finally {
-    await client.end()
-  }
-}
-
 async function activeProvider(databaseUrl) {
   const { default: pg } = await import("pg")
   const client = new pg.Client({ connectionString: databaseUrl })
@@ -143,6 +128,7 @@ export async function benchSearch({
 } = {}) {
   const backend = await import("./lib/backend.mjs")
   const { startThrowawayDatabase } = await import("./lib/stack.mjs")
+  const { productCount } = await import("./lib/postgres.mjs")
   fs.mkdirSync(RESULTS, { recursive: true })
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-bench-search-"))
   const relevance = JSON.parse(fs.readFileSync(RELEVANCE, "utf8"))

@@ -82,18 +82,6 @@ async function measure(autocannon, name, opts, pgid) {
   return row
 }
 
-async function productCount(databaseUrl) {
-  const { default: pg } = await import("pg")
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL").catch(() => ({ rows: [{ n: 0 }] }))
-    return rows[0].n
-  } finally {
-    await client.end()
-  }
-}
-
 async function benchApi({ quick }) {
   const { default: autocannon } = await import("autocannon")
   const backend = await import("./lib/backend.mjs")
@@ -125,10 +113,8 @@ async function benchApi({ quick }) {
   // BENCH_DATABASE_URL: a database kept between runs (seeded on the first, reused after).
   const kept = process.env.BENCH_DATABASE_URL
   const db = kept ? { databaseUrl: kept, stop: async () => {} } : await startThrowawayDatabase("ocop-bench-api")
-  if (kept) {
-    const { ensureDatabase } = await import("./lib/postgres.mjs")
-    await ensureDatabase(kept)
-  }
+  const { ensureDatabase, productCount } = await import("./lib/postgres.mjs")
+  if (kept) await ensureDatabase(kept)
   let server
   try {
     const port = await freePort()
@@ -140,20 +126,22 @@ async function benchApi({ quick }) {
       extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "warn", NODE_ENV: "production" },
     })
     await stage("migrations", () => run(MEDUSA, ["db:migrate", "--execute-all-search"], { cwd: BACKEND_DIR, env, label: "migrate", quiet: true }))
-    const seedStarted = Date.now()
-    const alreadySeeded = kept && (await productCount(kept)) > 0
-    if (alreadySeeded) log(`BENCH_DATABASE_URL already holds a catalogue: not seeding (report.catalogue describes the generated file)`)
-    else await stage(`seeding ${report.catalogue.products.toLocaleString("en-US")} products`, () =>
-      run(MEDUSA, ["exec", "./src/scripts/seed.ts"], {
-        cwd: BACKEND_DIR,
-        // Live indexing off while seeding: the index is rebuilt in one go below.
-        env: { ...env, ...(catalogueFile ? { OCOP_CATALOGUE_FILE: catalogueFile } : {}), OCOP_SEARCH_SYNC: "off" },
-        label: "seed",
-        quiet: true,
-      })
-    )
-    if (!alreadySeeded) report.seed_seconds = Math.round((Date.now() - seedStarted) / 1000)
-    if (!alreadySeeded) await stage("search index", () => run(MEDUSA, ["exec", "./src/scripts/search-rebuild.ts"], { cwd: BACKEND_DIR, env, label: "index", quiet: true }))
+    if (kept && (await productCount(kept)) > 0) {
+      log(`BENCH_DATABASE_URL already holds a catalogue: not seeding (report.catalogue describes the generated file)`)
+    } else {
+      const seedStarted = Date.now()
+      await stage(`seeding ${report.catalogue.products.toLocaleString("en-US")} products`, () =>
+        run(MEDUSA, ["exec", "./src/scripts/seed.ts"], {
+          cwd: BACKEND_DIR,
+          // Live indexing off while seeding: the index is rebuilt in one go below.
+          env: { ...env, ...(catalogueFile ? { OCOP_CATALOGUE_FILE: catalogueFile } : {}), OCOP_SEARCH_SYNC: "off" },
+          label: "seed",
+          quiet: true,
+        })
+      )
+      report.seed_seconds = Math.round((Date.now() - seedStarted) / 1000)
+      await stage("search index", () => run(MEDUSA, ["exec", "./src/scripts/search-rebuild.ts"], { cwd: BACKEND_DIR, env, label: "index", quiet: true }))
+    }
     await stage("backend build", async () => {
       if (backend.backendBuildIsFresh()) log("backend build is up to date")
       else await backend.buildBackend(env)

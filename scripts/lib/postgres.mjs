@@ -87,6 +87,21 @@ export async function ensureDatabase(url) {
   }
 }
 
+/** Products in a database (0 when it has no product table yet): benchmarks seed a reused database once. */
+export async function productCount(databaseUrl) {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const res = await client.query(`SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL`)
+    return res.rows[0]?.n ?? 0
+  } catch {
+    return 0
+  } finally {
+    await client.end()
+  }
+}
+
 export async function dropDatabase(url) {
   const { default: pg } = await import("pg")
   const target = new URL(url)
