@@ -8,10 +8,10 @@ import {
   updateCartsStep,
 } from "@medusajs/medusa/core-flows"
 import { planCheckoutRecoveryStep, retireCheckoutOrdersStep, revertCheckoutPromotionUsageStep } from "./steps"
-import { CHECKOUT_CART_TAG, findHalfCompletedCarts } from "./state"
+import { findHalfCompletedCarts, withCheckoutTag } from "./state"
 import type { RecoveryPlan } from "./plan"
 
-export { CHECKOUT_CART_TAG, checkoutAttemptEvidence, findHalfCompletedCarts, readCheckoutState } from "./state"
+export { CHECKOUT_CART_TAG, checkoutAttemptEvidence, findHalfCompletedCarts, hasCheckoutTag, readCheckoutState, withCheckoutTag } from "./state"
 export { planRecovery, type RecoveryPlan } from "./plan"
 
 /**
@@ -58,14 +58,13 @@ export const recoverCheckoutWorkflow = createWorkflow(
 /**
  * Tags a cart with its own id in `metadata.checkout_cart_id` before complete-cart runs: the order
  * it writes copies the cart's metadata, so an order whose run was cut off before it was linked to
- * the cart can still be traced back to it (by recoverCheckoutWorkflow). A no-op once tagged.
+ * the cart can still be traced back to it (by recoverCheckoutWorkflow). For carts the creation
+ * hook did not tag (workflows/hooks/checkout-tag.ts); the caller checks `hasCheckoutTag` first.
  */
 export const tagCartForCheckoutWorkflow = createWorkflow(
   "ocop-tag-cart-for-checkout",
   (input: { cart_id: string; metadata: Record<string, unknown> | null }) => {
-    const update = transform({ input }, ({ input }) => [
-      { id: input.cart_id, metadata: { ...(input.metadata ?? {}), [CHECKOUT_CART_TAG]: input.cart_id } },
-    ])
+    const update = transform({ input }, ({ input }) => [{ id: input.cart_id, metadata: withCheckoutTag(input.cart_id, input.metadata) }])
     updateCartsStep(update as any)
     return new WorkflowResponse(input.cart_id)
   }

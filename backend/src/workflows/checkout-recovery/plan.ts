@@ -27,7 +27,6 @@ export type CheckoutOrder = {
   id: string
   /** order line item ids: complete-cart reserves stock against these */
   line_item_ids: string[]
-  metadata: Record<string, unknown> | null
   links: {
     cart_ids: string[]
     payment_collection_ids: string[]

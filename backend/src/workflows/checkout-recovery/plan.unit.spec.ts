@@ -2,7 +2,6 @@ import { planRecovery, type CheckoutOrder, type CheckoutState } from "./plan"
 
 const order = (id: string, links: Partial<CheckoutOrder["links"]> = {}): CheckoutOrder => ({
   id,
-  metadata: { checkout_cart_id: "cart_1" },
   line_item_ids: [`ordli_${id}`],
   links: { cart_ids: [], payment_collection_ids: [], promotion_ids: [], ...links },
 })

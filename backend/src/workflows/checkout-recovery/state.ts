@@ -12,6 +12,17 @@ import type { CheckoutOrder, CheckoutState } from "./plan"
 /** The cart id every order placed from a cart carries in its metadata (see tagCartForCheckoutWorkflow). */
 export const CHECKOUT_CART_TAG = "checkout_cart_id"
 
+type Metadata = Record<string, unknown> | null | undefined
+
+export function hasCheckoutTag(cartId: string, metadata: Metadata): boolean {
+  return metadata?.[CHECKOUT_CART_TAG] === cartId
+}
+
+/** The cart's metadata with the tag added, the rest kept. */
+export function withCheckoutTag(cartId: string, metadata: Metadata): Record<string, unknown> {
+  return { ...(metadata ?? {}), [CHECKOUT_CART_TAG]: cartId }
+}
+
 type Container = { resolve: (key: string) => any }
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }> }
 
@@ -22,7 +33,7 @@ function pg(container: Container): Knex {
 async function ordersWithLinks(knex: Knex, orderIds: string[]): Promise<CheckoutOrder[]> {
   if (!orderIds.length) return []
   const { rows } = await knex.raw(
-    `SELECT o.id, o.metadata,
+    `SELECT o.id,
             COALESCE((SELECT array_agg(oi.item_id) FROM order_item oi WHERE oi.order_id = o.id AND oi.deleted_at IS NULL), '{}') AS line_item_ids,
             COALESCE((SELECT array_agg(oc.cart_id) FROM order_cart oc WHERE oc.order_id = o.id AND oc.deleted_at IS NULL), '{}') AS cart_ids,
             COALESCE((SELECT array_agg(opc.payment_collection_id) FROM order_payment_collection opc
@@ -36,7 +47,6 @@ async function ordersWithLinks(knex: Knex, orderIds: string[]): Promise<Checkout
   )
   return rows.map((r) => ({
     id: r.id,
-    metadata: r.metadata ?? null,
     line_item_ids: r.line_item_ids ?? [],
     links: { cart_ids: r.cart_ids ?? [], payment_collection_ids: r.payment_collection_ids ?? [], promotion_ids: r.promotion_ids ?? [] },
   }))
@@ -72,7 +82,7 @@ export async function checkoutAttemptEvidence(
 export async function readCheckoutState(container: Container, cartId: string): Promise<CheckoutState> {
   const knex = pg(container)
   const { rows: carts } = await knex.raw(
-    `SELECT c.id, c.completed_at, c.currency_code,
+    `SELECT c.id, c.completed_at,
             (SELECT oc.order_id FROM order_cart oc JOIN "order" o ON o.id = oc.order_id AND o.deleted_at IS NULL
               WHERE oc.cart_id = c.id AND oc.deleted_at IS NULL ORDER BY oc.created_at LIMIT 1) AS linked_order_id,
             (SELECT cpc.payment_collection_id FROM cart_payment_collection cpc
@@ -110,7 +120,7 @@ export async function readCheckoutState(container: Container, cartId: string): P
   let captures_without_transaction: CheckoutState["captures_without_transaction"] = []
   if (cart.payment_collection_id) {
     const { rows: payments } = await knex.raw(
-      `SELECT p.id, p.currency_code FROM payment p
+      `SELECT p.id FROM payment p
         WHERE p.payment_collection_id = ? AND p.deleted_at IS NULL AND p.canceled_at IS NULL`,
       [cart.payment_collection_id]
     )

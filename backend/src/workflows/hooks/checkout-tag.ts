@@ -8,14 +8,14 @@
 import { Modules } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { createCartWorkflow } from "@medusajs/medusa/core-flows"
-import { CHECKOUT_CART_TAG } from "../checkout-recovery/state"
+import { hasCheckoutTag, withCheckoutTag } from "../checkout-recovery/state"
 
 createCartWorkflow.hooks.cartCreated(
   async ({ cart }, { container }) => {
     const c = cart as unknown as { id: string; metadata?: Record<string, unknown> | null }
     const before = c.metadata ?? null
-    if (before?.[CHECKOUT_CART_TAG] === c.id) return new StepResponse(undefined, null)
-    await container.resolve(Modules.CART).updateCarts(c.id, { metadata: { ...(before ?? {}), [CHECKOUT_CART_TAG]: c.id } })
+    if (hasCheckoutTag(c.id, before)) return new StepResponse(undefined, null)
+    await container.resolve(Modules.CART).updateCarts(c.id, { metadata: withCheckoutTag(c.id, before) })
     return new StepResponse(undefined, { id: c.id, metadata: before })
   },
   async (previous, { container }) => {

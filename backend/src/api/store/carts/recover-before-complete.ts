@@ -1,8 +1,8 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
-  CHECKOUT_CART_TAG,
   checkoutAttemptEvidence,
+  hasCheckoutTag,
   planRecovery,
   readCheckoutState,
   recoverCheckoutWorkflow,
@@ -38,7 +38,7 @@ async function recoverIfInterrupted(req: MedusaRequest) {
   const cart = await checkoutAttemptEvidence(req.scope, cartId)
   if (!cart.found) return
 
-  if (cart.metadata?.[CHECKOUT_CART_TAG] !== cartId) {
+  if (!hasCheckoutTag(cartId, cart.metadata)) {
     await tagCartForCheckoutWorkflow(req.scope).run({ input: { cart_id: cartId, metadata: cart.metadata } })
     return
   }
