@@ -158,6 +158,24 @@ modules.push({
   },
 })
 
+// The admin's session cookie. Medusa marks it `Secure` whenever NODE_ENV=production, and
+// express-session silently drops a Secure cookie on a plain-HTTP request: the quick start
+// (`npm start` serves the built backend with NODE_ENV=production on http://localhost) then signs
+// the admin in and out in the same breath. So `Secure` follows the public URL the backend is
+// served at, not NODE_ENV: an https:// MEDUSA_BACKEND_URL (any real deployment, including one
+// behind a TLS-terminating proxy that sends `X-Forwarded-Proto: https` — Medusa trusts one proxy
+// hop) keeps the cookie Secure, and a Secure cookie is then never sent or set over plain HTTP.
+// Only an http:// URL on a loopback host (the local demo) gets a non-Secure cookie; anything
+// else over plain HTTP stays Secure, so a misconfigured deployment fails closed (no session)
+// rather than leaking one. COOKIE_SECURE=true|false overrides the choice explicitly.
+function sessionCookieIsSecure(publicUrl: string, override = env.COOKIE_SECURE): boolean {
+  if (override === "true") return true
+  if (override === "false") return false
+  const url = new URL(publicUrl)
+  if (url.protocol === "https:") return true
+  return !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -174,10 +192,14 @@ module.exports = defineConfig({
       // actor types not listed here keep every registered provider.
       authMethodsPerActor: { producer: ["emailpass"] },
     },
+    cookieOptions: { secure: sessionCookieIsSecure(backendUrl), sameSite: "lax" },
   },
   admin: {
     disable: env.DISABLE_ADMIN === "true" || workerMode === "worker",
-    backendUrl,
+    // The dashboard is served by this backend, so it calls its own origin ("/"): one build then works
+    // on any port and host (the test stack picks free ports; a proxy may rename the host).
+    // ADMIN_BACKEND_URL is for a dashboard hosted elsewhere.
+    backendUrl: env.ADMIN_BACKEND_URL || "/",
   },
   modules,
   // Medusa's query cache: store routes (product lists and pages, the publishable-key and region

@@ -62,6 +62,23 @@ export type Producer = {
   products?: { id: string; title: string; handle: string; status: string }[]
 }
 
+export type ListingChange = {
+  id: string
+  producer_id: string
+  product_id: string | null
+  subject: "producer" | "product" | "certification" | "member" | "order"
+  action: string
+  fields: string[]
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  requires_review: boolean
+  review_decision: "approved" | "rejected" | null
+  review_note: string | null
+  reviewed_at: string | null
+  occurred_at: string
+  product: { id: string; title: string; handle: string; status: string } | null
+}
+
 export const OCOP_GROUPS = [
   { code: "food", label: "Thực phẩm — Food" },
   { code: "beverage", label: "Đồ uống — Beverages" },

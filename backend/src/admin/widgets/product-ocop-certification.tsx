@@ -1,11 +1,41 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
-import { Button, Container, Heading, Input, Label, Select, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { useReasonPrompt } from "../components/reason-prompt"
 import { StarBadge, StatusBadge } from "../components/star-badge"
 import { Certification, errorMessage, formatDate, OCOP_GROUPS, sdk } from "../lib/sdk"
 
 type Mode = "idle" | "certify" | "rerate"
+type StatusAction = "revoke" | "suspend" | "reinstate" | "approve"
+
+const ACTION_PROMPTS: Record<StatusAction, (c: Certification) => Parameters<ReturnType<typeof useReasonPrompt>[0]>[0]> = {
+  revoke: (c) => ({
+    title: "Thu hồi chứng nhận? / Revoke certificate?",
+    description: `${c.certificate_number}: the product leaves the store immediately. The history is kept.`,
+    required: true,
+    confirmText: "Revoke",
+    variant: "danger",
+  }),
+  suspend: (c) => ({
+    title: "Tạm đình chỉ? / Suspend certificate?",
+    description: `${c.certificate_number}: the product leaves the store until the certificate is reinstated.`,
+    required: true,
+    confirmText: "Suspend",
+  }),
+  reinstate: (c) => ({
+    title: "Khôi phục? / Reinstate certificate?",
+    description: `${c.certificate_number}: the product is sold again if the certificate is otherwise in force.`,
+    required: false,
+    confirmText: "Reinstate",
+  }),
+  approve: (c) => ({
+    title: "Duyệt? / Approve submission?",
+    description: `${c.certificate_number}: the certificate comes into force as submitted.`,
+    required: false,
+    confirmText: "Approve",
+  }),
+}
 
 /**
  * OCOP certification of a product: the current certificate with its star badge
@@ -17,7 +47,7 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
   const [certs, setCerts] = useState<Certification[]>([])
   const [loading, setLoading] = useState(true)
   const [mode, setMode] = useState<Mode>("idle")
-  const prompt = usePrompt()
+  const [askReason, reasonDialog] = useReasonPrompt()
 
   const load = useCallback(async () => {
     setLoading(true)
@@ -44,19 +74,10 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
 
   const current = certs.find((c) => c.status === "active") ?? certs.find((c) => c.status === "pending_review") ?? certs[0]
 
-  const act = async (action: "revoke" | "suspend" | "reinstate" | "approve") => {
+  const act = async (action: StatusAction) => {
     if (!current) return
-    const reason = window.prompt(
-      action === "revoke" ? "Lý do thu hồi / reason for revocation" : action === "suspend" ? "Lý do tạm đình chỉ / reason" : "Ghi chú / note (optional)"
-    )
-    if ((action === "revoke" || action === "suspend") && !reason) return
-    if (action === "revoke") {
-      const ok = await prompt({
-        title: "Thu hồi chứng nhận? / Revoke certificate?",
-        description: `${current.certificate_number}: the product leaves the store immediately. The history is kept.`,
-      })
-      if (!ok) return
-    }
+    const reason = await askReason(ACTION_PROMPTS[action](current))
+    if (reason === null) return
     try {
       await sdk.client.fetch(`/admin/ocop/certifications/${current.id}/${action}`, {
         method: "POST",
@@ -70,7 +91,8 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
   }
 
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="ocop-certification-widget">
+      {reasonDialog}
       <div className="flex items-center justify-between px-6 py-4">
         <div>
           <Heading level="h2">Chứng nhận OCOP — OCOP certification</Heading>

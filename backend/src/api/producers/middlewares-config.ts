@@ -14,6 +14,7 @@ import { loadProducerContext, producerAuth, producerRegistrationAuth } from "./h
 import { parseUploads } from "./uploads"
 import {
   AdminListListingChanges,
+  AdminReviewListingChange,
   ProducerAcceptInvite,
   ProducerApply,
   ProducerCreateListing,
@@ -63,4 +64,9 @@ export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
 
   // Admin: the portal's change log (admin auth is Medusa's, on /admin).
   { matcher: "/admin/ocop/listing-changes", method: "GET", middlewares: [validateQuery(AdminListListingChanges)] },
+  {
+    matcher: "/admin/ocop/listing-changes/:id/review",
+    method: "POST",
+    middlewares: [validateAndTransformBody(AdminReviewListingChange)],
+  },
 ]

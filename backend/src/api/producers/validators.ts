@@ -213,8 +213,18 @@ export const AdminListListingChanges = z
     product_id: text(100).optional(),
     subject: z.enum(["producer", "product", "certification", "member", "order"]).optional(),
     requires_review: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    // `reviewed=false` with `requires_review=true` is the office's queue: changes still waiting for a decision.
+    reviewed: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 export type AdminListListingChangesType = z.infer<typeof AdminListListingChanges>
+
+/** POST /admin/ocop/listing-changes/:id/review — a rejection always says why (the producer reads it). */
+export const AdminReviewListingChange = z
+  .discriminatedUnion("decision", [
+    z.object({ decision: z.literal("approved"), note: text(1000).optional() }).strict(),
+    z.object({ decision: z.literal("rejected"), note: text(1000).min(3, { error: "note: say why the change is rejected" }) }).strict(),
+  ])
+export type AdminReviewListingChangeType = z.infer<typeof AdminReviewListingChange>

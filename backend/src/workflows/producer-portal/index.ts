@@ -29,7 +29,9 @@ import {
   findIdentityOfUserStep,
   InviteInput,
   linkOrderToProducersStep,
+  ListingReviewDecision,
   markInviteAcceptedByStep,
+  markListingReviewedStep,
   PortalActor,
   recordListingChangeStep,
   removeProducerUserStep,
@@ -41,6 +43,7 @@ import {
 export const PRODUCER_PORTAL_EVENTS = {
   applied: "ocop.producer.applied",
   listingChanged: "ocop.listing.changed",
+  listingReviewed: "ocop.listing.reviewed",
   memberInvited: "ocop.producer.member_invited",
 } as const
 
@@ -251,6 +254,54 @@ export const deleteListingWorkflow = createWorkflow(
     const ids = transform({ input }, ({ input }) => ({ ids: [input.product_id] }))
     deleteProductsWorkflow.runAsStep({ input: ids })
     return new WorkflowResponse({ id: input.product_id, deleted: true })
+  }
+)
+
+/**
+ * The OCOP office reviews a producer's content change. Approving publishes the listing as it
+ * stands (Medusa's update-products flow, so the OCOP guard still refuses a product without a
+ * certification in force, and the whole review is undone then); rejecting keeps it a draft with
+ * the office's note, which the producer reads in its change log. The decision is appended to that
+ * log as a change of its own (actor: the admin user).
+ */
+export const reviewListingChangeWorkflow = createWorkflow(
+  "producer-portal-review-listing-change",
+  (input: { change_id: string; decision: ListingReviewDecision; note: string | null; admin_user_id: string }) => {
+    const reviewed = markListingReviewedStep({
+      change_id: input.change_id,
+      decision: input.decision,
+      note: input.note,
+      reviewed_by: input.admin_user_id,
+    })
+    when({ input }, ({ input }) => input.decision === "approved").then(() => {
+      const publish = transform({ reviewed }, ({ reviewed }) => ({
+        selector: { id: reviewed.product_id },
+        update: { status: ProductStatus.PUBLISHED },
+      }))
+      updateProductsWorkflow.runAsStep({ input: publish })
+    })
+    const change = transform({ input, reviewed }, ({ input, reviewed }) => ({
+      producer_id: reviewed.producer_id,
+      product_id: reviewed.product_id,
+      subject: "product" as const,
+      action: input.decision === "approved" ? "review_approved" : "review_rejected",
+      actor: { actor_type: "user" as const, actor_id: input.admin_user_id },
+      fields: ["status"],
+      after: {
+        decision: input.decision,
+        note: input.note,
+        reviewed_changes: reviewed.reviewed_ids,
+        ...(input.decision === "approved" ? { status: ProductStatus.PUBLISHED } : {}),
+      },
+    }))
+    recordListingChangeStep(change).config({ name: "record-listing-review" })
+    const eventData = transform({ input, reviewed }, ({ input, reviewed }) => ({
+      id: reviewed.product_id,
+      producer_id: reviewed.producer_id,
+      decision: input.decision,
+    }))
+    emitEventStep({ eventName: PRODUCER_PORTAL_EVENTS.listingReviewed, data: eventData }).config({ name: "emit-listing-reviewed" })
+    return new WorkflowResponse(reviewed)
   }
 )
 

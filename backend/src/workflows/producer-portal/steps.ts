@@ -304,3 +304,48 @@ export const linkOrderToProducersStep = createStep(
     )
   }
 )
+
+export type ListingReviewDecision = "approved" | "rejected"
+
+/**
+ * The OCOP office's decision on a product change that required review. Approving or rejecting
+ * the newest change settles every earlier change of the same product still waiting (the office
+ * reviews the listing as it stands, not each edit). A change already decided, one that needs no
+ * review or one that is not about a product is a 409/400 naming why; nothing is written then.
+ */
+export const markListingReviewedStep = createStep(
+  "producer-portal-mark-listing-reviewed",
+  async (input: { change_id: string; decision: ListingReviewDecision; note: string | null; reviewed_by: string }, { container }) => {
+    const service = portal(container)
+    const [change] = await service.listListingChanges({ id: input.change_id }, { take: 1 })
+    if (!change) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Listing change ${input.change_id} was not found`)
+    if (change.subject !== "product" || !change.product_id) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Listing change ${change.id} is about a ${change.subject}: decide it where that ${change.subject} is approved`
+      )
+    }
+    if (!change.requires_review) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Listing change ${change.id} did not require a review`)
+    }
+    if (change.reviewed_at) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Listing change ${change.id} was already ${change.review_decision}`)
+    }
+    const waiting = await service.listListingChanges(
+      { product_id: change.product_id, subject: "product", requires_review: true, reviewed_at: null, occurred_at: { $lte: change.occurred_at } },
+      { select: ["id"] }
+    )
+    const ids = waiting.map((c) => c.id)
+    const now = new Date()
+    await service.updateListingChanges(
+      ids.map((id) => ({ id, review_decision: input.decision, review_note: input.note, reviewed_by: input.reviewed_by, reviewed_at: now }))
+    )
+    return new StepResponse({ product_id: change.product_id, producer_id: change.producer_id, reviewed_ids: ids }, { ids })
+  },
+  async (undo, { container }) => {
+    if (!undo?.ids.length) return
+    await portal(container).updateListingChanges(
+      undo.ids.map((id) => ({ id, review_decision: null, review_note: null, reviewed_by: null, reviewed_at: null }))
+    )
+  }
+)

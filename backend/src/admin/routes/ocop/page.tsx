@@ -3,30 +3,38 @@ import { BadgeCheck } from "@medusajs/icons"
 import { Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { Link } from "react-router-dom"
+import { useReasonPrompt } from "../../components/reason-prompt"
 import { StarBadge, StatusBadge } from "../../components/star-badge"
-import { Certification, errorMessage, formatDate, Producer, sdk } from "../../lib/sdk"
+import { Certification, errorMessage, formatDate, ListingChange, Producer, sdk } from "../../lib/sdk"
 
 /**
  * "OCOP curation": what needs an admin today — certificates expiring within
- * 90 days, pending producer applications and certifications submitted for review.
+ * 90 days, pending producer applications, certifications submitted for review
+ * and producers' listing changes waiting for the office's decision.
  */
 const OcopCurationPage = () => {
   const [expiring, setExpiring] = useState<Certification[]>([])
   const [pendingCerts, setPendingCerts] = useState<Certification[]>([])
   const [pendingProducers, setPendingProducers] = useState<Producer[]>([])
+  const [listingChanges, setListingChanges] = useState<ListingChange[]>([])
+  const [askReason, reasonDialog] = useReasonPrompt()
   const [loading, setLoading] = useState(true)
 
   const load = useCallback(async () => {
     setLoading(true)
     try {
-      const [a, b, c] = await Promise.all([
+      const [a, b, c, d] = await Promise.all([
         sdk.client.fetch<{ certifications: Certification[] }>("/admin/ocop/certifications", { query: { expiring_within_days: 90, limit: 100 } }),
         sdk.client.fetch<{ certifications: Certification[] }>("/admin/ocop/certifications", { query: { status: "pending_review", limit: 100 } }),
         sdk.client.fetch<{ producers: Producer[] }>("/admin/producers", { query: { status: "pending", limit: 100 } }),
+        sdk.client.fetch<{ changes: ListingChange[] }>("/admin/ocop/listing-changes", {
+          query: { subject: "product", requires_review: "true", reviewed: "false", limit: 100 },
+        }),
       ])
       setExpiring(a.certifications)
       setPendingCerts(b.certifications)
       setPendingProducers(c.producers)
+      setListingChanges(latestPerProduct(d.changes))
     } catch (e) {
       toast.error(errorMessage(e))
     } finally {
@@ -46,13 +54,40 @@ const OcopCurationPage = () => {
       toast.error(errorMessage(e))
     }
   }
-  const withReason = (path: string) => {
-    const reason = window.prompt("Lý do / reason")
-    if (reason) post(path, { reason })
+  const rejectProducer = async (p: Producer) => {
+    const reason = await askReason({
+      title: "Từ chối hồ sơ? / Reject application?",
+      description: `${p.legal_name}: the producer is told why and cannot list products.`,
+      required: true,
+      confirmText: "Reject",
+      variant: "danger",
+    })
+    if (reason) await post(`/admin/producers/${p.id}/reject`, { reason })
+  }
+  const reviewChange = async (c: ListingChange, decision: "approved" | "rejected") => {
+    const note = await askReason(
+      decision === "approved"
+        ? {
+            title: "Duyệt thay đổi? / Approve change?",
+            description: `${c.product?.title ?? c.product_id}: the listing is published as it stands now.`,
+            required: false,
+            confirmText: "Approve and publish",
+          }
+        : {
+            title: "Từ chối thay đổi? / Reject change?",
+            description: `${c.product?.title ?? c.product_id}: the listing stays a draft; the producer reads your note.`,
+            required: true,
+            confirmText: "Reject",
+            variant: "danger",
+          }
+    )
+    if (note === null) return
+    await post(`/admin/ocop/listing-changes/${c.id}/review`, note ? { decision, note } : { decision })
   }
 
   return (
     <div className="flex flex-col gap-y-3">
+      {reasonDialog}
       <Container className="p-0">
         <div className="flex items-center justify-between px-6 py-4">
           <div>
@@ -86,7 +121,7 @@ const OcopCurationPage = () => {
                   <Table.Cell className="font-mono">{p.registration_number}</Table.Cell>
                   <Table.Cell className="flex gap-x-2">
                     <Button size="small" onClick={() => post(`/admin/producers/${p.id}/approve`)}>Approve</Button>
-                    <Button size="small" variant="danger" onClick={() => withReason(`/admin/producers/${p.id}/reject`)}>Reject</Button>
+                    <Button size="small" variant="danger" onClick={() => rejectProducer(p)}>Reject</Button>
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -103,11 +138,72 @@ const OcopCurationPage = () => {
         )} />}
       </Section>
 
+      <Section title={`Listing changes waiting for review (${listingChanges.length})`} loading={loading} empty="No listing change is waiting.">
+        {listingChanges.length > 0 && (
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Product</Table.HeaderCell>
+                <Table.HeaderCell>Changed</Table.HeaderCell>
+                <Table.HeaderCell>Before → after</Table.HeaderCell>
+                <Table.HeaderCell>When</Table.HeaderCell>
+                <Table.HeaderCell />
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {listingChanges.map((c) => (
+                <Table.Row key={c.id} data-testid={`listing-change-${c.id}`}>
+                  <Table.Cell>{c.product ? <Link to={`/products/${c.product.id}`}>{c.product.title}</Link> : "—"}</Table.Cell>
+                  <Table.Cell>{c.fields.filter((f) => f !== "status").join(", ") || c.action}</Table.Cell>
+                  <Table.Cell className="max-w-[28rem] whitespace-normal">
+                    {c.fields
+                      .filter((f) => f !== "status" && (c.before?.[f] !== undefined || c.after?.[f] !== undefined))
+                      .slice(0, 3)
+                      .map((f) => (
+                        <Text size="xsmall" key={f} className="truncate">
+                          <span className="font-medium">{f}:</span> {preview(c.before?.[f])} → {preview(c.after?.[f])}
+                        </Text>
+                      ))}
+                  </Table.Cell>
+                  <Table.Cell>{formatDate(c.occurred_at)}</Table.Cell>
+                  <Table.Cell className="flex gap-x-2">
+                    <Button size="small" onClick={() => reviewChange(c, "approved")}>Approve</Button>
+                    <Button size="small" variant="danger" onClick={() => reviewChange(c, "rejected")}>Reject</Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </Section>
+
       <Section title={`Expiring within 90 days (${expiring.length})`} loading={loading} empty="No certificate expires in the next 90 days.">
         {expiring.length > 0 && <CertTable certs={expiring} />}
       </Section>
     </div>
   )
+}
+
+/**
+ * One row per product: deciding its newest change settles the earlier ones (see the review workflow).
+ * A listing an admin already published by hand on Medusa's product page, or one the producer deleted,
+ * needs no decision here.
+ */
+function latestPerProduct(changes: ListingChange[]): ListingChange[] {
+  const seen = new Set<string>()
+  return changes.filter((c) => {
+    if (!c.product || c.product.status === "published") return false
+    const key = c.product.id
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function preview(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "—"
+  const text = typeof value === "string" ? value : JSON.stringify(value)
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
 const Section = ({ title, loading, empty, children }: { title: string; loading: boolean; empty: string; children: React.ReactNode }) => (

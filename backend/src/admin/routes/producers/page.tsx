@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Buildings } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Table, Text, toast } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { useReasonPrompt } from "../../components/reason-prompt"
 import { StatusBadge } from "../../components/star-badge"
 import { errorMessage, formatDate, Producer, sdk } from "../../lib/sdk"
 
@@ -17,6 +18,7 @@ const ProducersPage = () => {
   const [producers, setProducers] = useState<Producer[]>([])
   const [q, setQ] = useState("")
   const [loading, setLoading] = useState(true)
+  const [askReason, reasonDialog] = useReasonPrompt()
 
   const load = useCallback(async () => {
     setLoading(true)
@@ -33,8 +35,18 @@ const ProducersPage = () => {
     load()
   }, [load])
 
-  const post = async (path: string, needsReason: boolean) => {
-    const reason = needsReason ? window.prompt("Lý do / reason") : undefined
+  const post = async (path: string, needsReason: boolean, producer?: Producer) => {
+    const reason = needsReason
+      ? await askReason({
+          title: path.endsWith("/suspend") ? "Tạm đình chỉ? / Suspend producer?" : "Từ chối hồ sơ? / Reject application?",
+          description: path.endsWith("/suspend")
+            ? `${producer?.legal_name}: every product of this producer leaves the store at once.`
+            : `${producer?.legal_name}: the producer is told why and cannot list products.`,
+          required: true,
+          confirmText: path.endsWith("/suspend") ? "Suspend" : "Reject",
+          variant: "danger",
+        })
+      : undefined
     if (needsReason && !reason) return
     try {
       await sdk.client.fetch(path, { method: "POST", body: reason ? { reason } : {} })
@@ -47,6 +59,7 @@ const ProducersPage = () => {
 
   return (
     <Container className="divide-y p-0">
+      {reasonDialog}
       <div className="flex items-center justify-between px-6 py-4">
         <div>
           <Heading>Producers (chủ thể OCOP)</Heading>
@@ -81,8 +94,8 @@ const ProducersPage = () => {
                   <Table.Cell>{formatDate(p.created_at)}</Table.Cell>
                   <Table.Cell className="flex gap-x-2">
                     {p.status !== "approved" && <Button size="small" onClick={() => post(`/admin/producers/${p.id}/approve`, false)}>Approve</Button>}
-                    {p.status === "approved" && <Button size="small" variant="danger" onClick={() => post(`/admin/producers/${p.id}/suspend`, true)}>Suspend</Button>}
-                    {p.status === "pending" && <Button size="small" variant="secondary" onClick={() => post(`/admin/producers/${p.id}/reject`, true)}>Reject</Button>}
+                    {p.status === "approved" && <Button size="small" variant="danger" onClick={() => post(`/admin/producers/${p.id}/suspend`, true, p)}>Suspend</Button>}
+                    {p.status === "pending" && <Button size="small" variant="secondary" onClick={() => post(`/admin/producers/${p.id}/reject`, true, p)}>Reject</Button>}
                   </Table.Cell>
                 </Table.Row>
               ))}
