@@ -39,7 +39,7 @@ export function useReasonPrompt(): [(ask: Ask) => Promise<string | null>, JSX.El
           <Prompt.Title>{pending.title}</Prompt.Title>
           <Prompt.Description>{pending.description}</Prompt.Description>
         </Prompt.Header>
-        <div className="flex flex-col gap-y-1 px-6 pb-4">
+        <div className="flex flex-col gap-y-2 px-6 pb-6 pt-2">
           <Label htmlFor="ocop-reason" size="small">
             {pending.required ? "Lý do / Reason" : "Ghi chú / Note (optional)"}
           </Label>

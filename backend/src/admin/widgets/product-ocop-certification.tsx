@@ -93,14 +93,14 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
   return (
     <Container className="divide-y p-0" data-testid="ocop-certification-widget">
       {reasonDialog}
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
         <div>
           <Heading level="h2">Chứng nhận OCOP — OCOP certification</Heading>
           <Text size="small" className="text-ui-fg-subtle">
             Only products with a certification in force (3★+, within validity, approved producer) are sold.
           </Text>
         </div>
-        <div className="flex gap-x-2">
+        <div className="flex shrink-0 gap-x-2 whitespace-nowrap">
           {current && current.status === "active" && (
             <Button size="small" variant="secondary" onClick={() => setMode("rerate")}>
               Re-rate
@@ -166,7 +166,7 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
                 <li key={e.id}>
                   <Text size="small">
                     {formatDate(e.occurred_at)} · <span className="font-mono">{e.number}</span> · {e.type}
-                    {e.from_stars !== e.to_stars && e.to_stars !== null ? ` ${e.from_stars ?? "–"}★ → ${e.to_stars}★` : ""}
+                    {e.from_stars !== e.to_stars && e.to_stars !== null ? (e.from_stars === null ? ` ${e.to_stars}★` : ` ${e.from_stars}★ → ${e.to_stars}★`) : ""}
                     {e.from_status !== e.to_status && e.to_status ? ` (${e.from_status ?? "new"} → ${e.to_status})` : ""}
                     {e.reason ? ` — ${e.reason}` : ""}
                   </Text>

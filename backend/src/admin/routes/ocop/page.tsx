@@ -119,9 +119,11 @@ const OcopCurationPage = () => {
                   <Table.Cell>{p.type}</Table.Cell>
                   <Table.Cell>{p.commune}, {p.district}</Table.Cell>
                   <Table.Cell className="font-mono">{p.registration_number}</Table.Cell>
-                  <Table.Cell className="flex gap-x-2">
-                    <Button size="small" onClick={() => post(`/admin/producers/${p.id}/approve`)}>Approve</Button>
-                    <Button size="small" variant="danger" onClick={() => rejectProducer(p)}>Reject</Button>
+                  <Table.Cell>
+                    <div className="flex justify-end gap-x-2">
+                      <Button size="small" onClick={() => post(`/admin/producers/${p.id}/approve`)}>Approve</Button>
+                      <Button size="small" variant="danger" onClick={() => rejectProducer(p)}>Reject</Button>
+                    </div>
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -153,7 +155,7 @@ const OcopCurationPage = () => {
             <Table.Body>
               {listingChanges.map((c) => (
                 <Table.Row key={c.id} data-testid={`listing-change-${c.id}`}>
-                  <Table.Cell>{c.product ? <Link to={`/products/${c.product.id}`}>{c.product.title}</Link> : "—"}</Table.Cell>
+                  <Table.Cell>{c.product ? <Link className="text-ui-fg-interactive hover:underline" to={`/products/${c.product.id}`}>{c.product.title}</Link> : "—"}</Table.Cell>
                   <Table.Cell>{c.fields.filter((f) => f !== "status").join(", ") || c.action}</Table.Cell>
                   <Table.Cell className="max-w-[28rem] whitespace-normal">
                     {c.fields
@@ -166,9 +168,11 @@ const OcopCurationPage = () => {
                       ))}
                   </Table.Cell>
                   <Table.Cell>{formatDate(c.occurred_at)}</Table.Cell>
-                  <Table.Cell className="flex gap-x-2">
-                    <Button size="small" onClick={() => reviewChange(c, "approved")}>Approve</Button>
-                    <Button size="small" variant="danger" onClick={() => reviewChange(c, "rejected")}>Reject</Button>
+                  <Table.Cell>
+                    <div className="flex justify-end gap-x-2">
+                      <Button size="small" onClick={() => reviewChange(c, "approved")}>Approve</Button>
+                      <Button size="small" variant="danger" onClick={() => reviewChange(c, "rejected")}>Reject</Button>
+                    </div>
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -232,12 +236,12 @@ const CertTable = ({ certs, actions }: { certs: Certification[]; actions?: (c: C
       {certs.map((c) => (
         <Table.Row key={c.id}>
           <Table.Cell className="font-mono">{c.certificate_number}</Table.Cell>
-          <Table.Cell>{c.product ? <Link to={`/products/${c.product.id}`}>{c.product.title}</Link> : "—"}</Table.Cell>
+          <Table.Cell>{c.product ? <Link className="text-ui-fg-interactive hover:underline" to={`/products/${c.product.id}`}>{c.product.title}</Link> : "—"}</Table.Cell>
           <Table.Cell>{c.producer?.legal_name ?? "—"}</Table.Cell>
           <Table.Cell><StarBadge stars={c.stars} potential={c.potential_five_star} /></Table.Cell>
           <Table.Cell>{formatDate(c.valid_until)}</Table.Cell>
           <Table.Cell><StatusBadge status={c.status} /></Table.Cell>
-          {actions && <Table.Cell>{actions(c)}</Table.Cell>}
+          {actions && <Table.Cell><div className="flex justify-end gap-x-2">{actions(c)}</div></Table.Cell>}
         </Table.Row>
       ))}
     </Table.Body>

@@ -92,10 +92,13 @@ const ProducersPage = () => {
                   <Table.Cell>{p.products?.filter(Boolean).length ?? 0}</Table.Cell>
                   <Table.Cell><StatusBadge status={p.status} /></Table.Cell>
                   <Table.Cell>{formatDate(p.created_at)}</Table.Cell>
-                  <Table.Cell className="flex gap-x-2">
-                    {p.status !== "approved" && <Button size="small" onClick={() => post(`/admin/producers/${p.id}/approve`, false)}>Approve</Button>}
-                    {p.status === "approved" && <Button size="small" variant="danger" onClick={() => post(`/admin/producers/${p.id}/suspend`, true, p)}>Suspend</Button>}
-                    {p.status === "pending" && <Button size="small" variant="secondary" onClick={() => post(`/admin/producers/${p.id}/reject`, true, p)}>Reject</Button>}
+                  <Table.Cell>
+                    {/* A flex cell stretches its buttons to the row's height: the row of actions is a box of its own. */}
+                    <div className="flex justify-end gap-x-2">
+                      {p.status !== "approved" && <Button size="small" onClick={() => post(`/admin/producers/${p.id}/approve`, false)}>Approve</Button>}
+                      {p.status === "approved" && <Button size="small" variant="secondary" onClick={() => post(`/admin/producers/${p.id}/suspend`, true, p)}>Suspend</Button>}
+                      {p.status === "pending" && <Button size="small" variant="danger" onClick={() => post(`/admin/producers/${p.id}/reject`, true, p)}>Reject</Button>}
+                    </div>
                   </Table.Cell>
                 </Table.Row>
               ))}
