@@ -1,3 +1,4 @@
+import { describe, expect, it } from "vitest"
 import { MAX_TAGS, parseRevalidationRequest, secretMatches } from "./revalidation"
 
 describe("parseRevalidationRequest", () => {
@@ -18,7 +19,7 @@ describe("parseRevalidationRequest", () => {
     [{ tags: ["product-../x"] }, /not a catalogue tag/],
     [{ tags: [42] }, /not a catalogue tag/],
     [{ tags: ["products"], paths: ["/"] }, /unknown field paths/],
-  ])("refuses %j", (body, message) => {
+  ])("refuses %j", (body: unknown, message: RegExp) => {
     const parsed = parseRevalidationRequest(body)
     expect("error" in parsed && parsed.error).toMatch(message)
   })
