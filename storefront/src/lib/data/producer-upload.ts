@@ -50,6 +50,7 @@ export async function forwardProducerUpload(req: Request, purpose: string | null
     return { status: res.status, body: parsed }
   } catch (e) {
     if (e instanceof ByteLimitExceeded || (e as { cause?: unknown })?.cause instanceof ByteLimitExceeded) return tooLarge
-    throw e
+    // The backend is down or timed out: the browser gets a message, not an HTML 500 page.
+    return { status: 502, body: { code: "backend_unavailable", message: "The upload could not reach the server; try again." } }
   }
 }
