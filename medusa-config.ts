@@ -142,18 +142,48 @@ if (!redisUrl) {
 const storefrontUrl = env.STOREFRONT_URL || "http://localhost:8000"
 const backendUrl = env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`
 
-// Uploaded files (producer listing images and certificate evidence, admin uploads) on local disk in
-// backend/static/uploads (gitignored), served by the backend at <MEDUSA_BACKEND_URL>/static/uploads.
-// Without this Medusa's local provider writes next to the committed artwork and links to :9000.
+// Uploaded files (producer listing images and certificate evidence, admin uploads), through Medusa's
+// File Module. By default on local disk in assets/uploads (relative to the server's working directory;
+// gitignored), served by the backend at <MEDUSA_BACKEND_URL>/static/uploads through
+// src/api/static-files.ts (nosniff, type from the extension, PDFs as attachments, sandbox CSP) — not
+// Medusa's static/ folder, which it serves before any middleware can add those headers. Private files
+// (admin exports) go to private-uploads, which nothing serves.
+// With S3_BUCKET set, files go to an S3-compatible bucket instead (AWS S3, MinIO, Cloudflare R2, …):
+// the one choice for several servers on several hosts. S3_FILE_URL is the public base URL of the
+// bucket; give it its own domain (never the admin's origin) and let it add nosniff and a CSP there.
+const s3Bucket = env.S3_BUCKET
+if (s3Bucket) {
+  const missing = ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FILE_URL"].filter((name) => !env[name])
+  if (missing.length) throw new Error(`S3_BUCKET is set: also set ${missing.join(", ")} (see README, Configuration).`)
+}
 modules.push({
   resolve: "@medusajs/medusa/file",
   options: {
     providers: [
-      {
-        resolve: "@medusajs/medusa/file-local",
-        id: "local",
-        options: { upload_dir: "static/uploads", backend_url: `${backendUrl.replace(/\/$/, "")}/static/uploads` },
-      },
+      s3Bucket
+        ? {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              bucket: s3Bucket,
+              region: env.S3_REGION,
+              endpoint: env.S3_ENDPOINT || undefined,
+              access_key_id: env.S3_ACCESS_KEY_ID,
+              secret_access_key: env.S3_SECRET_ACCESS_KEY,
+              file_url: env.S3_FILE_URL!.replace(/\/$/, ""),
+              // MinIO and most self-hosted S3 servers address buckets by path, not by host name.
+              additional_client_config: env.S3_ENDPOINT ? { forcePathStyle: true } : {},
+            },
+          }
+        : {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: {
+              upload_dir: "assets/uploads",
+              private_upload_dir: "private-uploads",
+              backend_url: `${backendUrl.replace(/\/$/, "")}/static/uploads`,
+            },
+          },
     ],
   },
 })

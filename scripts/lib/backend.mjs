@@ -110,9 +110,10 @@ export function backendBuildIsFresh() {
 
 export async function buildBackend(env, opts = {}) {
   await run(MEDUSA, ["build"], { cwd: BACKEND_DIR, env, label: "backend-build", quiet: opts.quiet ?? true })
-  // `medusa build` wipes .medusa/server; the static artwork is served from there.
-  const staticSrc = path.join(BACKEND_DIR, "static")
-  if (fs.existsSync(staticSrc)) fs.cpSync(staticSrc, path.join(BUILT_DIR, "static"), { recursive: true })
+  // `medusa build` wipes .medusa/server; the artwork is served from its assets/ (src/api/static-files.ts:
+  // not static/, which Medusa would serve itself, without nosniff or CSP).
+  const assetsSrc = path.join(BACKEND_DIR, "assets")
+  if (fs.existsSync(assetsSrc)) fs.cpSync(assetsSrc, path.join(BUILT_DIR, "assets"), { recursive: true })
 }
 
 /** Serves the built backend. Modules resolve from the workspace's node_modules by walking up. */

@@ -90,11 +90,15 @@ export function producerCertificationBody(overrides: Record<string, unknown> = {
   }
 }
 
-/** multipart/form-data upload to /producers/me/uploads. */
-export async function uploadFiles(token: string | undefined, files: { name: string; type: string; content: Buffer }[]) {
+/** multipart/form-data upload to /producers/me/uploads (`purpose`: image | evidence, the backend's default). */
+export async function uploadFiles(
+  token: string | undefined,
+  files: { name: string; type: string; content: Buffer }[],
+  { purpose }: { purpose?: "image" | "evidence" } = {}
+) {
   const form = new FormData()
   for (const f of files) form.append("files", new Blob([new Uint8Array(f.content)], { type: f.type }), f.name)
-  const res = await fetch(`${BACKEND_URL}/producers/me/uploads`, {
+  const res = await fetch(`${BACKEND_URL}/producers/me/uploads${purpose ? `?purpose=${purpose}` : ""}`, {
     method: "POST",
     headers: token ? { authorization: `Bearer ${token}` } : {},
     body: form,

@@ -23,6 +23,7 @@ import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-list
 import { validateQuery } from "./utils/validate"
 import { shopperErrorHandler } from "./utils/shopper-errors"
 import { AUTH_RATE_LIMITED_PATH, authRateLimit } from "./auth-rate-limit/middleware"
+import { serveStaticFile } from "./static-files"
 import {
   cartCreateQuantities,
   lineItemAddQuantity,
@@ -44,6 +45,9 @@ export default defineMiddlewares({
     // Auth: failed email + password logins, registrations and reset requests are
     // rate-limited per client IP + email and per IP (429 + Retry-After; see auth-rate-limit/).
     { matcher: AUTH_RATE_LIMITED_PATH, method: "POST", middlewares: [authRateLimit] },
+    // Artwork and uploaded files, served inertly (nosniff, type from the stored extension,
+    // PDFs as attachments, sandbox CSP): see static-files.ts for why not Medusa's static/.
+    { matcher: "/static*", method: ["GET", "HEAD"], middlewares: [serveStaticFile] },
 
     // Store -----------------------------------------------------------------
     // Carts: whole, positive quantities, and a line item is only reachable through its own cart.

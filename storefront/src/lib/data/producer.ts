@@ -11,16 +11,13 @@ import { FetchError } from "@medusajs/js-sdk"
 import { revalidatePath } from "next/cache"
 import { cookies } from "next/headers"
 import { redirect } from "next/navigation"
-import { BACKEND_URL, sdk } from "../config"
+import { sdk } from "../config"
 import { toLocale } from "../util/locale"
+import { PRODUCER_TOKEN_COOKIE as TOKEN_COOKIE, getProducerToken as getToken } from "./cookies"
 
-const TOKEN_COOKIE = "ocop_producer_token"
 const secure = process.env.NODE_ENV === "production" && (process.env.NEXT_PUBLIC_BASE_URL ?? "").startsWith("https://")
 const cookieBase = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" }
 
-async function getToken(): Promise<string | undefined> {
-  return (await cookies()).get(TOKEN_COOKIE)?.value || undefined
-}
 async function setToken(token: string) {
   ;(await cookies()).set(TOKEN_COOKIE, token, { ...cookieBase, maxAge: 60 * 60 * 24 * 7 })
 }
@@ -663,24 +660,4 @@ export async function producerShipOrder(_prev: PortalFormState, fd: FormData): P
   }
   revalidatePath(`/${localeOf(fd)}/producer/orders/${id}`)
   return { ok: true, notice: "shipped" }
-}
-
-// Uploads (called by the route handler under /[locale]/producer/uploads) -----------------
-
-/** Forwards a multipart upload to the backend with the producer's token; returns its JSON and status. */
-export async function forwardProducerUpload(form: FormData): Promise<{ status: number; body: unknown }> {
-  const token = await getToken()
-  if (!token) return { status: 401, body: { message: "Sign in as a producer." } }
-  const res = await fetch(`${BACKEND_URL}/producers/me/uploads`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-    signal: AbortSignal.timeout(60_000),
-  })
-  const text = await res.text()
-  let body: unknown = { message: text }
-  try {
-    body = JSON.parse(text)
-  } catch {}
-  return { status: res.status, body }
 }
