@@ -110,6 +110,8 @@ const LOGIN_SPELLINGS: { path: string; resolves: boolean }[] = [
   { path: "/auth/customer/emailpass/", resolves: true },
   { path: "/auth/customer/emailpass?x=1", resolves: true },
   { path: "/auth/anything/emailpass", resolves: true },
+  // Reaches the handler, which finds no provider "EMAILPASS" (401): counted like a failure, nothing checked.
+  { path: "/auth/customer/EMAILPASS", resolves: true },
   { path: "/auth//customer/emailpass", resolves: false },
   { path: "//auth/customer/emailpass", resolves: false },
   { path: "/auth/customer//emailpass", resolves: false },
@@ -290,6 +292,35 @@ describe("item 10: invites", () => {
 
 // Item 12 ------------------------------------------------------------------------------
 
+/** The hidden fields React renders into a server-action form, so it can be submitted without JavaScript. */
+function hiddenFields(html: string, formTestId: string): [string, string][] {
+  const start = html.indexOf(`data-testid="${formTestId}"`)
+  expect(start).toBeGreaterThan(-1)
+  const form = html.slice(html.lastIndexOf("<form", start), html.indexOf("</form>", start))
+  const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")
+  return [...form.matchAll(/<input([^>]*)>/g)]
+    .map((m) => m[1])
+    .filter((attrs) => /type="hidden"/.test(attrs))
+    .map((attrs) => [decode(/name="([^"]*)"/.exec(attrs)?.[1] ?? ""), decode(/value="([^"]*)"/.exec(attrs)?.[1] ?? "")] as [string, string])
+    .filter(([name]) => name)
+}
+
+/** Signs in through the storefront's login form (its server action), as a shopper at `clientIp`; returns the page's error. */
+async function storefrontLogin(email: string, password: string, clientIp: string): Promise<string | null> {
+  const pageUrl = `${STOREFRONT_URL}/vi/account`
+  const page = await fetch(pageUrl, { headers: { "x-forwarded-for": clientIp } })
+  expect(page.status).toBe(200)
+  const form = new FormData()
+  for (const [name, value] of hiddenFields(await page.text(), "login-form")) form.append(name, value)
+  form.set("email", email)
+  form.set("password", password)
+  const res = await fetch(pageUrl, { method: "POST", body: form, redirect: "manual", headers: { "x-forwarded-for": clientIp } })
+  if (res.status === 303 || res.status === 307) return null
+  const html = await res.text()
+  const error = /data-testid="login-error"[^>]*>([^<]*)</.exec(html)?.[1]
+  return error ?? null
+}
+
 describe("item 12: the storefront's client IP is believed only with the shared secret", () => {
   it("npm test gives the backend and the storefront a storefront secret", () => {
     expect(STOREFRONT_SECRET.length).toBeGreaterThanOrEqual(16)
@@ -304,6 +335,21 @@ describe("item 12: the storefront's client IP is believed only with the shared s
     // Another shopper (same email even) through the same storefront is not blocked.
     const other = await post("/auth/customer/emailpass", { email, password }, as("198.51.100.23"))
     expect(other.status).toBe(200)
+  })
+
+  it("through the storefront's sign-in: one shopper's failures do not block another shopper behind it", async () => {
+    // Without a proxy in front (as in tests), the storefront reads the shopper's address from the
+    // X-Forwarded-For Next keeps or sets; every request reaches the backend from the storefront's one address.
+    const { email, password } = await newCustomer()
+    const attacker = `203.0.113.${100 + Math.floor(Math.random() * 100)}`
+    for (let i = 0; i < 10; i++) {
+      const error = await storefrontLogin(email, `wrong-${i}`, attacker)
+      expect(error).toBeTruthy()
+      expect(error).not.toMatch(/too many/i)
+    }
+    expect(await storefrontLogin(email, "wrong-again", attacker)).toMatch(/too many failed attempts/i)
+    // The account's owner, elsewhere, signs in through the same storefront.
+    expect(await storefrontLogin(email, password, "198.51.100.77")).toBeNull()
   })
 
   it("without the right secret the header (and X-Forwarded-For) is ignored: the socket address counts", async () => {

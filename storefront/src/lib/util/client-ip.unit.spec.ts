@@ -1,3 +1,4 @@
+import { describe, expect, it } from "vitest"
 import { clientIpFromForwardedFor, clientIpHeaders, normaliseIp, trustedHops } from "./client-ip"
 
 const SECRET = "storefront-secret-0123456789"
