@@ -70,6 +70,15 @@ const modules: Array<Record<string, unknown>> = [
     resolve: "@medusajs/medusa/payment",
     options: { providers: paymentProviders },
   },
+  // Notifications (password resets, producer invites, renewal reminders) on the `feed` channel.
+  // Instead of Medusa's local provider, which logs each notification's data — reset and invite
+  // tokens included — ours logs the recipient and template only (src/modules/notification-log).
+  {
+    resolve: "@medusajs/medusa/notification",
+    options: {
+      providers: [{ resolve: "./src/modules/notification-log", id: "log", options: { channels: ["feed"] } }],
+    },
+  },
 ]
 
 // Product search (backend/src/search): our tuned PostgreSQL provider by default, Meilisearch when

@@ -51,7 +51,8 @@ async function startStack() {
     databaseUrl: db.databaseUrl,
     storefrontUrl,
     port: backendPort,
-    extraEnv: stripeEnv,
+    // Info level: tests/integration/security-auth.spec.ts checks what notifications write to the log.
+    extraEnv: { ...stripeEnv, LOG_LEVEL: "info" },
     keepSeededCopy: true,
   })
   services.push(backend.service)
@@ -60,7 +61,12 @@ async function startStack() {
     stops.push(() => dropDatabase(backend.seededCopyUrl).catch(() => {}))
   }
 
-  const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: backend.publishableKey, port: storefrontPort })
+  const sfEnv = storefront.storefrontEnv({
+    backendUrl,
+    publishableKey: backend.publishableKey,
+    port: storefrontPort,
+    extra: { OCOP_STOREFRONT_SECRET: backend.env.OCOP_STOREFRONT_SECRET },
+  })
   if (!fs.existsSync(path.join(ROOT, "storefront", "src", "app"))) {
     throw new StageError("storefront/src/app is missing: the storefront cannot be built.")
   }

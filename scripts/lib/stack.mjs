@@ -49,7 +49,8 @@ export async function startSeededBackend({ databaseUrl, storefrontUrl, port: wan
     databaseUrl,
     port,
     storefrontUrl,
-    extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "warn", ...extraEnv },
+    // OCOP_STOREFRONT_SECRET: the storefront server forwards its client's IP with it (README, Security).
+    extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), OCOP_STOREFRONT_SECRET: secret(), LOG_LEVEL: "warn", ...extraEnv },
   })
   await stage("migrations", () => backend.migrate(env))
   await stage("demo catalogue", () => backend.seed(env, { quiet: quietSeed }))

@@ -22,7 +22,8 @@ import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { validateQuery } from "./utils/validate"
 import { shopperErrorHandler } from "./utils/shopper-errors"
-import { AUTH_RATE_LIMITED_PATH, authRateLimit } from "./auth-rate-limit/middleware"
+import { authRateLimit } from "./auth-rate-limit/middleware"
+import { resetOnlyForOwnActor } from "./auth-rate-limit/reset-password-actor"
 import { serveStaticFile } from "./static-files"
 import {
   cartCreateQuantities,
@@ -42,9 +43,14 @@ export default defineMiddlewares({
   routes: [
     // Every API route: text PostgreSQL cannot store (NUL, unpaired surrogates) is a 400, not a 500.
     { matcher: /^\/(store|admin|producers|auth)(\/|$)/, method: ["GET", "POST", "PUT", "PATCH", "DELETE"], middlewares: [rejectUnstorableInput] },
-    // Auth: failed email + password logins, registrations and reset requests are
-    // rate-limited per client IP + email and per IP (429 + Retry-After; see auth-rate-limit/).
-    { matcher: AUTH_RATE_LIMITED_PATH, method: "POST", middlewares: [authRateLimit] },
+    // Auth: failed logins, registrations and reset requests are rate-limited per client IP + email
+    // and per IP (429 + Retry-After; see auth-rate-limit/). The matchers are Medusa's own auth
+    // routes', so whatever spelling Express resolves to a handler (case, %-encoding, trailing
+    // slash) passes through the limiter too. GET runs the same login handler as POST.
+    { matcher: "/auth/:actor_type/:auth_provider", method: ["GET", "POST"], middlewares: [authRateLimit("login")] },
+    { matcher: "/auth/:actor_type/:auth_provider/register", method: "POST", middlewares: [authRateLimit("register")] },
+    // A reset for actor X is only issued to identities that are an X (reset-password-actor.ts).
+    { matcher: "/auth/:actor_type/:auth_provider/reset-password", method: "POST", middlewares: [authRateLimit("reset-password"), resetOnlyForOwnActor] },
     // Artwork and uploaded files, served inertly (nosniff, type from the stored extension,
     // PDFs as attachments, sandbox CSP): see static-files.ts for why not Medusa's static/.
     { matcher: "/static*", method: ["GET", "HEAD"], middlewares: [serveStaticFile] },

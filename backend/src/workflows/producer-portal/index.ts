@@ -102,21 +102,25 @@ export const updateOwnProducerProfileWorkflow = createWorkflow(
 export const inviteProducerMemberWorkflow = createWorkflow(
   "producer-portal-invite-member",
   (input: { invite: InviteInput; change: ChangeRecord; notification: { accept_url: string; producer_name: string } }) => {
-    const invite = createInviteStep(input.invite)
+    const created = createInviteStep(input.invite)
+    const invite = transform({ created }, ({ created }) => created.invite)
     recordListingChangeStep(input.change)
     const eventData = transform({ invite }, ({ invite }) => ({ id: invite.id, producer_id: invite.producer_id }))
     emitEventStep({ eventName: PRODUCER_PORTAL_EVENTS.memberInvited, data: eventData })
-    // Last: a notification cannot be unsent. The local provider records it (feed channel).
-    const notification = transform({ input, invite }, ({ input, invite }) => [
-      {
-        to: invite.email,
-        channel: "feed",
-        template: "ocop-producer-invite",
-        data: { ...input.notification, email: invite.email, expires_at: invite.expires_at },
-        idempotency_key: `ocop-producer-invite-${invite.id}`,
-      },
-    ])
-    sendNotificationsStep(notification)
+    // Last: a notification cannot be unsent (feed channel; see src/modules/notification-log).
+    // None for an address that already works for a producer: it could not accept the invite.
+    when({ created }, ({ created }) => created.notify).then(() => {
+      const notification = transform({ input, invite }, ({ input, invite }) => [
+        {
+          to: invite.email,
+          channel: "feed",
+          template: "ocop-producer-invite",
+          data: { ...input.notification, email: invite.email, expires_at: invite.expires_at },
+          idempotency_key: `ocop-producer-invite-${invite.id}`,
+        },
+      ])
+      sendNotificationsStep(notification)
+    })
     return new WorkflowResponse(invite)
   }
 )

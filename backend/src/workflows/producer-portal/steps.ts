@@ -89,12 +89,17 @@ export const createInviteStep = createStep(
     const service = portal(container)
     const email = input.email.toLowerCase()
     const [member] = await service.listProducerUsers({ email }, { select: ["id", "producer_id"] })
-    if (member) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `${email} already works for a producer.`)
+    // The owner sees its own team, so saying so reveals nothing. Whether an address works for
+    // *another* producer must not show: that invite is created and answered like any other (it
+    // cannot be accepted while the person belongs to a producer), only no message is sent.
+    if (member?.producer_id === input.producer_id) {
+      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `${email} is already a member of your team.`)
+    }
     // A new invite replaces an open one for the same address.
     const open = await service.listProducerInvites({ producer_id: input.producer_id, email, accepted_at: null }, { select: ["id"] })
     if (open.length) await service.softDeleteProducerInvites(open.map((i) => i.id))
     const invite = await service.createProducerInvites({ ...input, email })
-    return new StepResponse(invite, { id: invite.id, replaced: open.map((i) => i.id) })
+    return new StepResponse({ invite, notify: !member }, { id: invite.id, replaced: open.map((i) => i.id) })
   },
   async (undo, { container }) => {
     if (!undo) return

@@ -4,6 +4,7 @@ import { revalidateTag } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "../config"
 import { toLocale } from "../util/locale"
+import { registerIdentity, signIn } from "./auth"
 import { errorMessage, errorStatus, TAGS } from "./common"
 import { ensureCacheId, getAuthHeaders, getCacheId, getCartId, removeAuthToken, setAuthToken } from "./cookies"
 
@@ -39,8 +40,7 @@ export async function login(_prev: FormState, fd: FormData): Promise<FormState> 
   const values = { email }
   if (!email || !password) return { ok: false, error: "invalid", values }
   try {
-    const token = await sdk.auth.login("customer", "emailpass", { email, password })
-    if (typeof token !== "string") return { ok: false, error: "invalid", values }
+    const token = await signIn("customer", { email, password })
     await ensureCacheId()
     await setAuthToken(token)
     await refreshCustomer()
@@ -64,10 +64,9 @@ export async function register(_prev: FormState, fd: FormData): Promise<FormStat
   if (password.length < 8) return { ok: false, error: "password", values }
   try {
     // 1) an auth identity, 2) the customer (with the registration token), 3) a session token.
-    const regToken = await sdk.auth.register("customer", "emailpass", { email, password })
+    const regToken = await registerIdentity("customer", { email, password })
     await sdk.store.customer.create({ email, first_name, last_name, ...(phone ? { phone } : {}) }, {}, { authorization: `Bearer ${regToken}` })
-    const token = await sdk.auth.login("customer", "emailpass", { email, password })
-    if (typeof token !== "string") return { ok: false, error: "failed", values }
+    const token = await signIn("customer", { email, password })
     await ensureCacheId()
     await setAuthToken(token)
     await refreshCustomer()

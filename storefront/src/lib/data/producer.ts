@@ -14,6 +14,7 @@ import { redirect } from "next/navigation"
 import { sdk } from "../config"
 import { toLocale } from "../util/locale"
 import { PRODUCER_TOKEN_COOKIE as TOKEN_COOKIE, getProducerToken as getToken } from "./cookies"
+import { registerIdentity, requestPasswordReset, signIn } from "./auth"
 
 const secure = process.env.NODE_ENV === "production" && (process.env.NEXT_PUBLIC_BASE_URL ?? "").startsWith("https://")
 const cookieBase = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" }
@@ -264,8 +265,7 @@ export async function producerLogin(_prev: PortalFormState, fd: FormData): Promi
   if (!EMAIL.test(email)) return { ok: false, fields: { email: "email" }, values }
   if (!password) return { ok: false, fields: { password: "required" }, values }
   try {
-    const token = await sdk.auth.login("producer", "emailpass", { email, password })
-    if (typeof token !== "string") return { ok: false, error: "invalidLogin", values }
+    const token = await signIn("producer", { email, password })
     await setToken(token)
   } catch (e) {
     const s = status(e) ?? (e instanceof FetchError ? e.status : undefined)
@@ -283,7 +283,7 @@ export async function producerSignup(_prev: PortalFormState, fd: FormData): Prom
   if (password.length < 8) fields.password = "passwordLength"
   if (Object.keys(fields).length) return { ok: false, fields, values }
   try {
-    const token = await sdk.auth.register("producer", "emailpass", { email, password })
+    const token = await registerIdentity("producer", { email, password })
     await setToken(token)
   } catch (e) {
     const s = e instanceof FetchError ? e.status : status(e)
@@ -306,7 +306,7 @@ export async function producerRequestReset(_prev: PortalFormState, fd: FormData)
   const email = str(fd, "email", 254).toLowerCase()
   if (!EMAIL.test(email)) return { ok: false, fields: { email: "email" }, values: { email } }
   try {
-    await sdk.auth.resetPassword("producer", "emailpass", { identifier: email, metadata: { locale: localeOf(fd) } } as any)
+    await requestPasswordReset("producer", { identifier: email, metadata: { locale: localeOf(fd) } })
   } catch {
     // Same answer whether or not the address exists.
   }
@@ -394,12 +394,10 @@ export async function producerAcceptInvite(_prev: PortalFormState, fd: FormData)
   try {
     let token: string
     try {
-      token = await sdk.auth.register("producer", "emailpass", { email, password })
+      token = await registerIdentity("producer", { email, password })
     } catch {
       // Already registered (e.g. a second attempt): sign in instead.
-      const t = await sdk.auth.login("producer", "emailpass", { email, password })
-      if (typeof t !== "string") return { ok: false, error: "invalidLogin", values }
-      token = t
+      token = await signIn("producer", { email, password })
     }
     await setToken(token)
     await call("/producers/invites/accept", { method: "POST", body: { token: invite, first_name, last_name } })
