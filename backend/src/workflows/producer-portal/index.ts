@@ -22,6 +22,7 @@ import { createProducerStep, ProducerInput, updateProducerStep } from "../steps/
 import type { CertificationInput } from "../steps/certification-steps"
 import { syncProductSellabilityWorkflow } from "../sync-product-sellability"
 import {
+  assertOrderShippableStep,
   ChangeRecord,
   consumeInviteStep,
   createInviteStep,
@@ -296,6 +297,7 @@ export const submitListingCertificationWorkflow = createWorkflow(
  * A producer ships its own items of an order: one Medusa fulfillment for those
  * items (from the Huế warehouse), immediately marked as shipped with the
  * tracking label. Other producers' items in the same order are untouched.
+ * Only once the order may ship (paid, or cash on delivery).
  */
 export const shipProducerItemsWorkflow = createWorkflow(
   "producer-portal-ship-items",
@@ -307,6 +309,7 @@ export const shipProducerItemsWorkflow = createWorkflow(
     carrier: string | null
     labels: { tracking_number: string; tracking_url: string; label_url: string }[]
   }) => {
+    assertOrderShippableStep({ order_id: input.order_id })
     const fulfillmentInput = transform({ input }, ({ input }) => ({
       order_id: input.order_id,
       items: input.items,
