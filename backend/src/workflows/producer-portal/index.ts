@@ -303,6 +303,8 @@ export const shipProducerItemsWorkflow = createWorkflow(
   "producer-portal-ship-items",
   (input: {
     order_id: string
+    /** The portal's reference (display number): what the producer's change log records, never the order id. */
+    order_reference: string
     producer_id: string
     actor: PortalActor
     items: { id: string; quantity: number }[]
@@ -332,7 +334,7 @@ export const shipProducerItemsWorkflow = createWorkflow(
       action: "shipped",
       actor: input.actor,
       fields: ["items"],
-      after: { order_id: input.order_id, fulfillment_id: fulfillment.id, items: input.items, carrier: input.carrier, labels: input.labels },
+      after: { order: input.order_reference, items: input.items, carrier: input.carrier, labels: input.labels },
     }))
     recordListingChangeStep(change)
     return new WorkflowResponse(fulfillment)

@@ -42,6 +42,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<ProducerShipItemsType
   await shipProducerItemsWorkflow(req.scope).run({
     input: {
       order_id: orderId,
+      order_reference: order.id,
       producer_id: producer.id,
       actor,
       items,
