@@ -196,8 +196,11 @@ async function placeOrder(provider: string, token?: string) {
   const done = await store("POST", `/store/carts/${cartId}/complete`, { token })
   expect(done.body.type, JSON.stringify(done.body)).toBe("order")
   const order = done.body.order as { id: string; display_id: number }
-  // The producer ↔ order link is written by a subscriber.
-  const portal = await eventually(async () => (await as(producer.token).get(`/producers/me/orders/${order.display_id}`)).body?.order)
+  // The producer ↔ order link is written by a subscriber; then the order is read through the portal's own reference.
+  const listed = await eventually(async () =>
+    (await as(producer.token).get("/producers/me/orders?limit=100")).body?.orders?.find((o: any) => o.display_id === order.display_id)
+  )
+  const portal = (await as(producer.token).get(`/producers/me/orders/${listed.id}`)).body.order
   return { order, portal }
 }
 
@@ -211,27 +214,27 @@ describe("6. producers see payment status and ship only what may ship", () => {
   it("refuses shipping an unpaid bank transfer (400 order_not_paid, nothing fulfilled), ships it once paid, ships COD at once", async () => {
     const bank = await placeOrder(BANK)
     expect(bank.portal).toMatchObject({ payment_status: "awaiting_transfer", payment_method: "bank_transfer", can_ship: false })
-    const listed = (await as(producer.token).get("/producers/me/orders?limit=100")).body.orders.find((o: any) => o.display_id === bank.order.display_id)
+    const listed = (await as(producer.token).get("/producers/me/orders?limit=100")).body.orders.find((o: any) => o.id === bank.portal.id)
     expect(listed).toMatchObject({ payment_status: "awaiting_transfer", can_ship: false })
 
-    const refused = await as(producer.token).post(`/producers/me/orders/${bank.order.display_id}/ship`, { tracking_number: "VNPOST-UNPAID" })
+    const refused = await as(producer.token).post(`/producers/me/orders/${bank.portal.id}/ship`, { tracking_number: "VNPOST-UNPAID" })
     expect([refused.status, refused.body.type, refused.body.code]).toEqual([400, "not_allowed", "order_not_paid"])
     expect(refused.body.message).toMatch(/bank transfer has not been received/)
     expect(await fulfillmentsOf(bank.order.id)).toEqual([])
-    expect((await as(producer.token).get(`/producers/me/orders/${bank.order.display_id}`)).body.order).toMatchObject({ shipping_status: "not_shipped", fulfillments: [] })
+    expect((await as(producer.token).get(`/producers/me/orders/${bank.portal.id}`)).body.order).toMatchObject({ shipping_status: "not_shipped", fulfillments: [] })
 
     // The office records the transfer (captures the payment): now it ships.
     const payments = await admin("GET", `/admin/orders/${bank.order.id}?fields=id,*payment_collections.payments`)
     const paymentId = payments.body.order.payment_collections[0].payments[0].id
     expect((await admin("POST", `/admin/payments/${paymentId}/capture`, {})).status).toBe(200)
-    expect((await as(producer.token).get(`/producers/me/orders/${bank.order.display_id}`)).body.order).toMatchObject({ payment_status: "paid", can_ship: true })
-    const shipped = await as(producer.token).post(`/producers/me/orders/${bank.order.display_id}/ship`, { tracking_number: "VNPOST-PAID" })
+    expect((await as(producer.token).get(`/producers/me/orders/${bank.portal.id}`)).body.order).toMatchObject({ payment_status: "paid", can_ship: true })
+    const shipped = await as(producer.token).post(`/producers/me/orders/${bank.portal.id}/ship`, { tracking_number: "VNPOST-PAID" })
     expect(shipped.status).toBe(200)
     expect(shipped.body.order.shipping_status).toBe("shipped")
 
     const cod = await placeOrder(COD)
     expect(cod.portal).toMatchObject({ payment_status: "cod_to_collect", payment_method: "cod", can_ship: true })
-    const codShipped = await as(producer.token).post(`/producers/me/orders/${cod.order.display_id}/ship`, {})
+    const codShipped = await as(producer.token).post(`/producers/me/orders/${cod.portal.id}/ship`, {})
     expect(codShipped.status).toBe(200)
     expect(await fulfillmentsOf(cod.order.id)).toHaveLength(1)
   })
