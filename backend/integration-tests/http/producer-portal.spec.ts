@@ -287,7 +287,8 @@ describe("a listing's life: draft → certified → published → sold → shipp
     // Each producer sees the order with its own line only, and where to send it.
     const mine = await eventually(async () => {
       const res = await as(p.token).get("/producers/me/orders")
-      return res.body.orders.find((o: any) => o.id === order.id)
+      // The portal references an order by its display number, never by Medusa's order id.
+      return res.body.orders.find((o: any) => o.display_id === order.display_id)
     })
     expect(mine.items.map((i: any) => i.product_id)).toEqual([product.id])
     expect(mine).toMatchObject({ shipping_status: "not_shipped", subtotal: 2 * 47000, currency_code: "vnd" })

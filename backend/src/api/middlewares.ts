@@ -19,6 +19,8 @@ import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
+import { storePublicPayload } from "./store/public-payload"
+import { storeOrderAccess } from "./store/orders/order-access"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { validateQuery } from "./utils/validate"
 import { shopperErrorHandler } from "./utils/shopper-errors"
@@ -56,6 +58,12 @@ export default defineMiddlewares({
     { matcher: "/static*", method: ["GET", "HEAD"], middlewares: [serveStaticFile] },
 
     // Store -----------------------------------------------------------------
+    // Every store answer: OCOP certifications and producers carry only their public fields, and a
+    // certification pending review or rejected is never in it (utils/public-fields.ts). Case-insensitive
+    // like Express's own routing, so `/Store/…` is shaped too.
+    { matcher: /^\/store(\/|$)/i, method: ["GET", "POST", "PUT", "PATCH", "DELETE"], middlewares: [storePublicPayload] },
+    // An order by id: its registered customer only; a guest order only shortly after checkout (see the file).
+    { matcher: "/store/orders/:id", method: "GET", middlewares: storeOrderAccess },
     // Carts: whole, positive quantities, and a line item is only reachable through its own cart.
     { matcher: "/store/carts", method: "POST", middlewares: [cartCreateQuantities] },
     { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [lineItemAddQuantity] },
@@ -65,7 +73,7 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [recoverBeforeComplete] },
     // A RegExp matcher is registered before Medusa's own /store/products
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
-    { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/, method: "GET", middlewares: [storeProductOcop] },
+    { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/i, method: "GET", middlewares: [storeProductOcop] },
     { matcher: "/store/producers", method: "GET", middlewares: [validateQuery(StoreListProducers)] },
     // Search: GET /store/ocop/search and Medusa's POST /store/search (see the file for details).
     ...searchMiddlewareRoutes,

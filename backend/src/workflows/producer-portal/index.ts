@@ -22,6 +22,7 @@ import { createProducerStep, ProducerInput, updateProducerStep } from "../steps/
 import type { CertificationInput } from "../steps/certification-steps"
 import { syncProductSellabilityWorkflow } from "../sync-product-sellability"
 import {
+  assertOrderShippableStep,
   ChangeRecord,
   consumeInviteStep,
   createInviteStep,
@@ -351,17 +352,21 @@ export const submitListingCertificationWorkflow = createWorkflow(
  * A producer ships its own items of an order: one Medusa fulfillment for those
  * items (from the Huế warehouse), immediately marked as shipped with the
  * tracking label. Other producers' items in the same order are untouched.
+ * Only once the order may ship (paid, or cash on delivery).
  */
 export const shipProducerItemsWorkflow = createWorkflow(
   "producer-portal-ship-items",
   (input: {
     order_id: string
+    /** The portal's reference (display number): what the producer's change log records, never the order id. */
+    order_reference: string
     producer_id: string
     actor: PortalActor
     items: { id: string; quantity: number }[]
     carrier: string | null
     labels: { tracking_number: string; tracking_url: string; label_url: string }[]
   }) => {
+    assertOrderShippableStep({ order_id: input.order_id })
     const fulfillmentInput = transform({ input }, ({ input }) => ({
       order_id: input.order_id,
       items: input.items,
@@ -384,7 +389,7 @@ export const shipProducerItemsWorkflow = createWorkflow(
       action: "shipped",
       actor: input.actor,
       fields: ["items"],
-      after: { order_id: input.order_id, fulfillment_id: fulfillment.id, items: input.items, carrier: input.carrier, labels: input.labels },
+      after: { order: input.order_reference, items: input.items, carrier: input.carrier, labels: input.labels },
     }))
     recordListingChangeStep(change)
     return new WorkflowResponse(fulfillment)

@@ -111,7 +111,11 @@ export type ProducerOrderItem = {
   shipped_quantity: number
   remaining_quantity: number
 }
+/** The backend's payment status of an order (modules/producer-portal/payment-status.ts). */
+export type ProducerPaymentStatus = "paid" | "cod_to_collect" | "awaiting_transfer" | "awaiting_capture" | "awaiting_payment" | "refunded" | "canceled"
+
 export type ProducerOrder = {
+  /** The portal's reference (the display number), never Medusa's order id. */
   id: string
   display_id: number
   status: string
@@ -120,6 +124,10 @@ export type ProducerOrder = {
   items: ProducerOrderItem[]
   subtotal: number
   shipping_status: "not_shipped" | "partially_shipped" | "shipped"
+  payment_status: ProducerPaymentStatus
+  payment_method: "cod" | "bank_transfer" | "card" | "invoice" | "other" | null
+  /** Paid, or cash on delivery: the backend refuses to ship anything else (400 order_not_paid). */
+  can_ship: boolean
   shipping_address: Record<string, string | null>
   shipping_method?: string | null
   fulfillments?: { id: string; shipped_at: string | null; carrier: string | null; labels: { tracking_number: string; tracking_url: string | null }[] }[]

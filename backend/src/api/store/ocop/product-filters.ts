@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../../modules/ocop"
 import type OcopModuleService from "../../../modules/ocop/service"
-import { STORE_PRODUCT_OCOP_ALLOWED } from "../../utils/public-fields"
+import { publicOcopFieldsParam, STORE_PRODUCT_OCOP_ALLOWED } from "../../utils/public-fields"
 import { describeIssues } from "../../utils/validate"
 import { StoreProductOcopFilters } from "./validators"
 
@@ -14,11 +14,15 @@ const NO_MATCH = "prod_no_match"
  * `district`, `province`, `producer_type`) and OCOP fields (`*producer`,
  * `*certifications`). The filters are validated, removed from the query and
  * turned into an `id` filter, so Medusa's own validator and route do the rest.
+ * The OCOP fields are allowed as public leaves only, and `fields` is rewritten so
+ * any "whole relation" spelling selects exactly those (utils/public-fields.ts).
  */
 export async function storeProductOcop(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
     req.allowed = [...(req.allowed ?? []), ...STORE_PRODUCT_OCOP_ALLOWED]
     const query = req.query as Record<string, unknown>
+    if (typeof query.fields === "string") query.fields = publicOcopFieldsParam(query.fields)
+    else if (Array.isArray(query.fields)) query.fields = query.fields.map((f) => (typeof f === "string" ? publicOcopFieldsParam(f) : f))
     const present = OCOP_KEYS.filter((k) => query[k] !== undefined)
     if (!present.length) return next()
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { PUBLIC_CERTIFICATION_FIELDS, PUBLIC_EVENT_FIELDS, PUBLIC_PRODUCER_FIELDS } from "../../../../utils/public-fields"
+import { isPublicCertificationStatus, PUBLIC_CERTIFICATION_FIELDS, PUBLIC_EVENT_FIELDS, PUBLIC_PRODUCER_FIELDS } from "../../../../utils/public-fields"
 import { filterStoreVisible, PRODUCT_SUMMARY_FIELDS } from "../../../../utils/sellable-products"
 import { CertificateNumberParam } from "../../validators"
 
@@ -28,7 +28,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     filters: { certificate_number: number },
   })
   const cert = data[0] as any
-  if (!cert || cert.status === "pending_review" || cert.status === "rejected") {
+  if (!cert || !isPublicCertificationStatus(cert.status)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No OCOP certificate with number ${number} was found`)
   }
   const visible = cert.product ? await filterStoreVisible(req.scope, [cert.product]) : []
