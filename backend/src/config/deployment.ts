@@ -70,6 +70,9 @@ const BANK_SETTINGS: Array<[keyof BankTransferOptions, string, string]> = [
   ["bank_name", "BANK_TRANSFER_BANK_NAME", "the bank's name shown to shoppers"],
 ]
 
+/** What a deployment must set (STRIPE_WEBHOOK_SECRET too when STRIPE_API_KEY is set). */
+export const REQUIRED_SETTINGS = ["JWT_SECRET", "COOKIE_SECRET", "DATABASE_URL", ...BANK_SETTINGS.map(([, name]) => name)] as const
+
 /**
  * Every problem of a deployment's environment, one line each, in a stable order.
  * Empty for the demo (its fallbacks fill the gaps) and for a complete deployment.

@@ -1,9 +1,12 @@
+import fs from "node:fs"
+import path from "node:path"
 import {
   assertDemoDataAllowed,
   DEMO_BANK_ACCOUNT,
   DeploymentConfigError,
   deploymentProblems,
   isBuildCommand,
+  REQUIRED_SETTINGS,
   resolveDeploymentSettings,
 } from "./deployment"
 
@@ -91,5 +94,23 @@ describe("deployment settings", () => {
     expect(() => assertDemoDataAllowed({}, "the demo catalogue")).toThrow(/Refusing to create the demo catalogue: OCOP_DEMO is not "true"/)
     expect(() => assertDemoDataAllowed({ OCOP_DEMO: "yes" }, "x")).toThrow()
     expect(() => assertDemoDataAllowed({ OCOP_DEMO: "true" }, "x")).not.toThrow()
+  })
+})
+
+describe("docker-compose.yml (a deployment)", () => {
+  const compose = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "docker-compose.yml"), "utf8")
+  const backendEnv = compose.slice(compose.indexOf("environment: &backend-env"), compose.indexOf("\nservices:"))
+
+  it("never passes OCOP_DEMO", () => {
+    expect(compose).not.toMatch(/^\s*OCOP_DEMO\s*:/m)
+  })
+
+  it("passes every required setting, each required from the operator (no default)", () => {
+    for (const name of [...REQUIRED_SETTINGS, "STRIPE_WEBHOOK_SECRET"]) {
+      expect(backendEnv, name).toMatch(new RegExp(`^\\s+${name}: `, "m"))
+    }
+    for (const name of ["JWT_SECRET", "COOKIE_SECRET", "BANK_TRANSFER_BIN", "BANK_TRANSFER_ACCOUNT", "BANK_TRANSFER_ACCOUNT_NAME", "BANK_TRANSFER_BANK_NAME"]) {
+      expect(backendEnv, name).toMatch(new RegExp(`^\\s+${name}: \\$\\{${name}:\\?`, "m"))
+    }
   })
 })
