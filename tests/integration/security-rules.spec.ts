@@ -115,7 +115,8 @@ describe("5. deployment safety: no demo fallbacks without OCOP_DEMO=true", () =>
     })
     expect(res.timedOut).toBe(false)
     expect(res.code).not.toBe(0)
-    const problems = res.out.split("\n").filter((l) => /^\s*- [A-Z_]+ must be set/.test(l)).map((l) => /- ([A-Z_]+)/.exec(l)![1])
+    // NODE_ENV=production: Medusa logs JSON, the message's line breaks escaped — match the items anywhere.
+    const problems = [...res.out.matchAll(/- ([A-Z_]+) must be set/g)].map((m) => m[1])
     expect(problems).toEqual(["BANK_TRANSFER_BIN", "BANK_TRANSFER_ACCOUNT", "BANK_TRANSFER_ACCOUNT_NAME", "BANK_TRANSFER_BANK_NAME"])
   }, 150_000)
 
@@ -144,12 +145,15 @@ describe("5. deployment safety: no demo fallbacks without OCOP_DEMO=true", () =>
 
 describe("8. admin order paths refuse unsellable products", () => {
   let sellable: { variantId: string; productId: string }
+  let drafted: { variantId: string; certificationId: string; title: string; productId: string }
   let unsellable: { variantId: string; productId: string; title: string }
   let regionId: string
 
   beforeAll(async () => {
     const s = await createSellableProduct()
     sellable = { variantId: s.product.variants[0].id, productId: s.product.id }
+    const d = await createSellableProduct()
+    drafted = { variantId: d.product.variants[0].id, certificationId: d.certification.id, title: d.product.title, productId: d.product.id }
     // Once sellable (so it has prices and would be added without the guard), then revoked.
     const u = await createSellableProduct()
     const revoke = await admin("POST", `/admin/ocop/certifications/${u.certification.id}/revoke`, { reason: "Security test: unsellable" })
@@ -158,11 +162,11 @@ describe("8. admin order paths refuse unsellable products", () => {
     regionId = (await region("vnd")).id
   })
 
-  const expectRefused = (res: { status: number; body: any }) => {
+  const expectRefused = (res: { status: number; body: any }, product: { title: string; productId: string } = unsellable) => {
     expect(res.status, JSON.stringify(res.body)).toBe(400)
     expect(res.body).toMatchObject({ type: "not_allowed", code: "ocop_product_not_sellable" })
-    expect(res.body.message).toContain(unsellable.title)
-    expect(res.body.message).toContain(unsellable.productId)
+    expect(res.body.message).toContain(product.title)
+    expect(res.body.message).toContain(product.productId)
   }
 
   /** The order as it would be after its pending change (draft edit, order edit, exchange, claim). */
@@ -188,12 +192,17 @@ describe("8. admin order paths refuse unsellable products", () => {
     expect(await dbQuery(`SELECT id FROM "order" WHERE email = $1`, [email])).toEqual([])
 
     // A draft order with a sellable product, then an edit that adds the unsellable one.
-    const draft = await admin("POST", "/admin/draft-orders", draftBody(sellable.variantId))
+    const draft = await admin("POST", "/admin/draft-orders", draftBody(drafted.variantId))
     expect(draft.status, JSON.stringify(draft.body)).toBe(200)
     const draftId = draft.body.draft_order.id
     expect((await admin("POST", `/admin/draft-orders/${draftId}/edit`, {})).status).toBe(200)
     expectRefused(await admin("POST", `/admin/draft-orders/${draftId}/edit/items`, { items: [{ variant_id: unsellable.variantId, quantity: 1 }] }))
-    expect(await previewVariantIds(draftId)).toEqual([sellable.variantId])
+    expect(await previewVariantIds(draftId)).toEqual([drafted.variantId])
+    // Its product loses its certification before the draft is converted: the conversion is refused too.
+    expect((await admin("DELETE", `/admin/draft-orders/${draftId}/edit`)).status).toBe(200)
+    expect((await admin("POST", `/admin/ocop/certifications/${drafted.certificationId}/revoke`, { reason: "Security test: revoked before conversion" })).status).toBe(200)
+    expectRefused(await admin("POST", `/admin/draft-orders/${draftId}/convert-to-order`, {}), drafted)
+    expect((await admin("GET", `/admin/draft-orders/${draftId}`)).body.draft_order.status).toBe("draft")
 
     // Order edit of a placed order.
     const edited = await placedOrder("sec-edit")
