@@ -15,17 +15,37 @@ import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const env = process.env
-const isProduction = env.NODE_ENV === "production"
 
-/** Secrets must be real in production; development gets clearly-named throwaway values. */
-function secret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
-  const value = env[name]
-  if (value && value.length >= 16) return value
-  if (isProduction) {
-    throw new Error(`${name} must be set to a random string of at least 16 characters when NODE_ENV=production.`)
+// Secrets, the bank account and Stripe's webhook secret come from one rule (src/config/deployment.ts):
+// fallbacks only for the local demo (OCOP_DEMO=true, set by npm start / npm test); a deployment
+// missing any of them stops here with one message naming each. `medusa build` is exempt: it starts
+// nothing and the built config is evaluated again by `medusa start`.
+//
+// backend/medusa-config.ts is a symlink to this file, and Node resolves a module's relative
+// requires from its real path: from the sources that is the repository root (the module is in
+// ./backend/src), from the build backend/.medusa/server (./src). A static import works in only
+// one of them, so the module is found by trying both.
+type DeploymentModule = {
+  isBuildCommand(argv: string[]): boolean
+  resolveDeploymentSettings(env: Record<string, string | undefined>): {
+    jwtSecret: string
+    cookieSecret: string
+    bankTransfer: Record<string, string>
+    stripeWebhookSecret: string | undefined
   }
-  return `dev-only-${name.toLowerCase()}-not-for-production`
 }
+const deploymentModulePath = ["./src/config/deployment", "./backend/src/config/deployment"].find((candidate) => {
+  try {
+    return !!require.resolve(candidate)
+  } catch {
+    return false
+  }
+})
+if (!deploymentModulePath) throw new Error("medusa-config: src/config/deployment was not found beside the config")
+const { isBuildCommand, resolveDeploymentSettings }: DeploymentModule = require(deploymentModulePath)
+const deployment = isBuildCommand(process.argv)
+  ? resolveDeploymentSettings({ ...env, OCOP_DEMO: "true" })
+  : resolveDeploymentSettings(env)
 
 const redisUrl = env.REDIS_URL
 const workerMode = (env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared"
@@ -38,12 +58,7 @@ const paymentProviders: Array<Record<string, unknown>> = [
   {
     resolve: "./src/modules/payment-bank-transfer",
     id: "bank-transfer",
-    options: {
-      bank_bin: env.BANK_TRANSFER_BIN || "970436",
-      account_number: env.BANK_TRANSFER_ACCOUNT || "0011000000000",
-      account_name: env.BANK_TRANSFER_ACCOUNT_NAME || "CONG TY OCOP HUE DEMO",
-      bank_name: env.BANK_TRANSFER_BANK_NAME || "Vietcombank (demo account)",
-    },
+    options: deployment.bankTransfer,
   },
 ]
 if (env.STRIPE_API_KEY) {
@@ -52,7 +67,7 @@ if (env.STRIPE_API_KEY) {
     id: "stripe",
     options: {
       apiKey: env.STRIPE_API_KEY,
-      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      webhookSecret: deployment.stripeWebhookSecret,
       capture: env.STRIPE_CAPTURE_METHOD !== "manual",
       // Only tests set these: they point the official client at a local server.
       apiHost: env.STRIPE_API_HOST,
@@ -225,8 +240,8 @@ module.exports = defineConfig({
       storeCors: env.STORE_CORS || storefrontUrl,
       adminCors: env.ADMIN_CORS || backendUrl,
       authCors: env.AUTH_CORS || [storefrontUrl, backendUrl].join(","),
-      jwtSecret: secret("JWT_SECRET"),
-      cookieSecret: secret("COOKIE_SECRET"),
+      jwtSecret: deployment.jwtSecret,
+      cookieSecret: deployment.cookieSecret,
       // Producers sign in with email and password only (POST /auth/producer/emailpass);
       // actor types not listed here keep every registered provider.
       authMethodsPerActor: { producer: ["emailpass"] },

@@ -9,9 +9,17 @@ export const BUILT_DIR = path.join(BACKEND_DIR, ".medusa", "server")
 
 export const DEMO_ADMIN = { email: "admin@ocop-hue.vn", password: "ocop-admin-2026" }
 
+/**
+ * The environment of every backend process `npm start`, `npm test` and the benchmarks run.
+ * They are the local demo, and say so: OCOP_DEMO=true lets the seed load the demo catalogue
+ * (its producer logins, DEMO- certificates) and the config fall back to the demo bank account.
+ * Without it the backend is a deployment and refuses to start on missing settings
+ * (backend/src/config/deployment.ts).
+ */
 export function backendEnv({ databaseUrl, port, storefrontUrl, extra = {} }) {
   const env = {
     ...process.env,
+    OCOP_DEMO: "true",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     MEDUSA_BACKEND_URL: `http://localhost:${port}`,

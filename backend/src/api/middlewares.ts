@@ -22,6 +22,7 @@ import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
 import { storePublicPayload } from "./store/public-payload"
 import { storeOrderAccess } from "./store/orders/order-access"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
+import { guardDraftOrderConversion } from "./admin/draft-orders/convert-guard"
 import { validateQuery } from "./utils/validate"
 import { shopperErrorHandler } from "./utils/shopper-errors"
 import { authRateLimit } from "./auth-rate-limit/middleware"
@@ -107,6 +108,8 @@ export default defineMiddlewares({
     { matcher: "/admin/products/:id", method: "POST", additionalDataValidator: { producer_id: z.string().min(1).max(100).optional() } },
     // The storefront's channel only ever holds sellable products (create/update: the product hooks park them).
     { matcher: "/admin/sales-channels/:id/products", method: "POST", middlewares: [guardMarketplaceListing] },
+    // Converting a draft order re-checks the OCOP rule: its convert workflow has no hook (see the file).
+    { matcher: "/admin/draft-orders/:id/convert-to-order", method: "POST", middlewares: [guardDraftOrderConversion] },
 
     // Admin: producers ----------------------------------------------------------
     { matcher: "/admin/producers", method: "GET", middlewares: [validateQuery(AdminListProducers)] },

@@ -19,7 +19,7 @@ import { applySellability, restoreSellability, type SellabilitySnapshot } from "
 
 type Container = { resolve: (key: string) => any }
 
-async function productsOfVariants(container: Container, variantIds: string[]) {
+export async function productsOfVariants(container: Container, variantIds: string[]) {
   if (!variantIds.length) return [] as { id: string; product_id: string; title: string }[]
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({

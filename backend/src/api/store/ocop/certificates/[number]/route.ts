@@ -25,7 +25,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       ...PUBLIC_EVENT_FIELDS.map((f) => `events.${f}`),
       ...PRODUCT_SUMMARY_FIELDS.map((f) => `product.${f}`),
     ],
-    filters: { certificate_number: number },
+    // Several rows may carry a number (a producer's submission under review beside the decision
+    // on record, rules.ts holdsCertificateNumber): only the one on record is public.
+    filters: { certificate_number: number, status: { $nin: ["pending_review", "rejected"] } } as any,
   })
   const cert = data[0] as any
   if (!cert || !isPublicCertificationStatus(cert.status)) {
