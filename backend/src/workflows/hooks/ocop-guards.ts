@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 /**
  * The OCOP rule enforced inside Medusa's own flows (hooks, not forks):
  * - a variant of an unsellable product cannot be added to a cart,
@@ -17,7 +18,7 @@ import { assertInStock } from "./stock-guard"
 import type OcopModuleService from "../../modules/ocop/service"
 import { applySellability, restoreSellability, type SellabilitySnapshot } from "../steps/sync-sellability"
 
-type Container = { resolve: (key: string) => any }
+type Container = MedusaContainer
 
 async function productsOfVariants(container: Container, variantIds: string[]) {
   if (!variantIds.length) return [] as { id: string; product_id: string; title: string }[]
