@@ -38,6 +38,7 @@ async function startStack() {
   const stripe = await stage("stripe test server", () =>
     startStripeTestServer(`${backendUrl}/hooks/payment/stripe_stripe`, STRIPE_WEBHOOK_SECRET)
   )
+  /** @type {Record<string, string>} */
   const stripeEnv = stripe
     ? {
         STRIPE_API_KEY: "sk_test_ocop",

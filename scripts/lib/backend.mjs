@@ -9,6 +9,7 @@ export const BUILT_DIR = path.join(BACKEND_DIR, ".medusa", "server")
 
 export const DEMO_ADMIN = { email: "admin@ocop-hue.vn", password: "ocop-admin-2026" }
 
+/** @param {{ databaseUrl?: string, port?: number | string, storefrontUrl: string, extra?: Record<string, string> }} options */
 export function backendEnv({ databaseUrl, port, storefrontUrl, extra = {} }) {
   const env = {
     ...process.env,
@@ -47,7 +48,7 @@ export async function ensureAdminUser(env, { email, password } = DEMO_ADMIN) {
     await run(MEDUSA, ["user", "-e", email, "-p", password], { cwd: BACKEND_DIR, env, label: "admin-user", quiet: true })
     return "created"
   } catch (e) {
-    if (/already exists|duplicate|exists/i.test(String(e.message))) return "exists"
+    if (/already exists|duplicate|exists/i.test(String(/** @type {Error} */ (e).message))) return "exists"
     throw e
   }
 }
@@ -115,7 +116,11 @@ export async function buildBackend(env, opts = {}) {
   if (fs.existsSync(staticSrc)) fs.cpSync(staticSrc, path.join(BUILT_DIR, "static"), { recursive: true })
 }
 
-/** Serves the built backend. Modules resolve from the workspace's node_modules by walking up. */
+/**
+ * Serves the built backend. Modules resolve from the workspace's node_modules by walking up.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {{ port?: number | string, logFile?: string, echo?: boolean, timeoutMs?: number }} [options]
+ */
 export async function serveBackend(env, { port, logFile, echo = false, timeoutMs = 180000 } = {}) {
   if (!fs.existsSync(path.join(BUILT_DIR, "package.json"))) throw new StageError("the backend is not built (run the build stage).")
   const child = startService("backend", MEDUSA, ["start"], { cwd: BUILT_DIR, env: { ...env, NODE_ENV: env.NODE_ENV || "production" }, logFile, echo })
