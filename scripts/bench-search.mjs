@@ -30,7 +30,6 @@ import { BACKEND_DIR, ROOT, freePort, log, run, stage, startService, stopService
 import { generateCatalogue } from "./lib/catalogue-generator.mjs"
 
 const RESULTS = path.join(ROOT, "bench", "results")
-const BASE_CATALOGUE = path.join(BACKEND_DIR, "src", "scripts", "data", "catalogue.json")
 const RELEVANCE = path.join(ROOT, "tests", "search", "relevance.json")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const TARGET_P95_MS = 50

@@ -2,7 +2,7 @@
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
-import { BACKEND_DIR, ROOT, StageError, log, run, startService, waitForHttp } from "./common.mjs"
+import { BACKEND_DIR, ROOT, StageError, run, startService, waitForHttp } from "./common.mjs"
 
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 export const BUILT_DIR = path.join(BACKEND_DIR, ".medusa", "server")

@@ -56,7 +56,7 @@ async function waitingOn(table: string): Promise<boolean> {
 async function complete(baseUrl: string, cartId: string) {
   try {
     const res = await store("POST", `/store/carts/${cartId}/complete`, { baseUrl })
-    return { status: res.status, body: res.body as any }
+    return { status: res.status, body: res.body }
   } catch {
     return { status: 0, body: null } // the process died under the request
   }

@@ -78,7 +78,7 @@ describe("producer sign-up, application and profile", () => {
       [{ owner: { first_name: "A" } }, /owner, last_name/],
       [{ status: "approved" }, /status|unrecognized/i],
     ] as const) {
-      const bad = await as(login.token).post("/producers", producerApplication(override as any))
+      const bad = await as(login.token).post("/producers", producerApplication(override))
       expect(bad.status).toBe(400)
       expect(bad.body.message).toMatch(field)
     }
@@ -210,7 +210,7 @@ describe("a listing's life: draft → certified → published → sold → shipp
       [{ status: "published" }, /status|unrecognized/i],
       [{ images: ["javascript:alert(1)"] }, /images/],
     ] as const) {
-      const bad = await as(p.token).post("/producers/me/products", listingBody(override as any))
+      const bad = await as(p.token).post("/producers/me/products", listingBody(override))
       expect(bad.status).toBe(400)
       expect(bad.body.message).toMatch(field)
     }

@@ -57,7 +57,7 @@ addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
 })
 
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
-  const items = ((cart as any).items ?? []).map((i: any) => ({
+  const items = ((cart).items ?? []).map((i: any) => ({
     product_id: i.product_id,
     title: i.product_title ?? i.title ?? i.product_id,
   }))

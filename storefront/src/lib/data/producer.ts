@@ -309,7 +309,7 @@ export async function producerRequestReset(_prev: PortalFormState, fd: FormData)
   const email = str(fd, "email", 254).toLowerCase()
   if (!EMAIL.test(email)) return { ok: false, fields: { email: "email" }, values: { email } }
   try {
-    await sdk.auth.resetPassword("producer", "emailpass", { identifier: email, metadata: { locale: localeOf(fd) } } as any)
+    await sdk.auth.resetPassword("producer", "emailpass", { identifier: email, metadata: { locale: localeOf(fd) } })
   } catch {
     // Same answer whether or not the address exists.
   }

@@ -54,7 +54,7 @@ export function localizedProduct(p: Localisable, locale: Locale | string) {
 
 export function labellingOf(p: { metadata?: Record<string, unknown> | null }): Labelling | null {
   const l = p.metadata?.labelling
-  return l && typeof l === "object" ? (l as Labelling) : null
+  return l && typeof l === "object" ? (l) : null
 }
 
 /** Pick `<field>_vi` / `<field>_en` with fallback to the other language. */
