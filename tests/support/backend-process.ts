@@ -98,7 +98,7 @@ export async function startBackendProcess(
     child.once("exit", (code, signal) => resolve({ code, signal }))
   )
   let done = false
-  exited.then(() => {
+  void exited.then(() => {
     done = true
     running.delete(handle)
   })

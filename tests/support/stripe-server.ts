@@ -465,7 +465,7 @@ function readBoolean(params: StripeObject, name: string): boolean | undefined {
   if (value === undefined) return undefined
   if (value === "true") return true
   if (value === "false") return false
-  throw invalidParam(`Invalid boolean: ${String(value)}`, name, "parameter_invalid_boolean")
+  throw invalidParam(`Invalid boolean: ${JSON.stringify(value)}`, name, "parameter_invalid_boolean")
 }
 
 function readInteger(params: StripeObject, name: string): number | undefined {

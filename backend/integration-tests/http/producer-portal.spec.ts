@@ -31,11 +31,6 @@ async function storeVisible(productId: string) {
   return (await store("GET", `/store/products/${productId}`)).status === 200
 }
 
-async function adminCount(path: string, key: string) {
-  const res = await admin("GET", path)
-  return (res.body[key] ?? []).length as number
-}
-
 async function producerCount() {
   const res = await admin("GET", "/admin/producers?limit=1")
   return res.body.count as number

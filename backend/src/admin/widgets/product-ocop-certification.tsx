@@ -39,7 +39,7 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
   }, [product.id])
 
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   const current = certs.find((c) => c.status === "active") ?? certs.find((c) => c.status === "pending_review") ?? certs[0]

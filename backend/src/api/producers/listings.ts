@@ -1,6 +1,6 @@
 /** Reading a producer's listings: one shape for lists, detail, and the change log's before/after. */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import { isCertificationInForce } from "../../modules/ocop/rules"
 import type OcopModuleService from "../../modules/ocop/service"
@@ -83,7 +83,7 @@ function toListing(p: any, locationId: string, sellable: boolean) {
   return {
     id: p.id as string,
     handle: p.handle as string,
-    status: p.status as string,
+    status: p.status as ProductStatus,
     state: listingState({
       status: p.status,
       sellable,

@@ -70,7 +70,7 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
   await assertInStock(container, cart)
 })
 
-async function guardPublish(container: Container, products: { id: string; status: string; title: string }[]) {
+async function guardPublish(container: Container, products: { id: string; status: ProductStatus; title: string }[]) {
   const published = products.filter((p) => p.status === ProductStatus.PUBLISHED)
   if (!published.length) return
   const ocop: OcopModuleService = container.resolve(OCOP_MODULE)

@@ -34,7 +34,7 @@ const OcopCurationPage = () => {
     }
   }, [])
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   const post = async (path: string, body: Record<string, unknown> = {}) => {
@@ -48,7 +48,7 @@ const OcopCurationPage = () => {
   }
   const withReason = (path: string) => {
     const reason = window.prompt("Lý do / reason")
-    if (reason) post(path, { reason })
+    if (reason) void post(path, { reason })
   }
 
   return (

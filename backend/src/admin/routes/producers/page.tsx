@@ -30,7 +30,7 @@ const ProducersPage = () => {
     }
   }, [q])
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   const post = async (path: string, needsReason: boolean) => {

@@ -59,7 +59,7 @@ export async function storeProductOcop(req: MedusaRequest, _res: MedusaResponse,
           )
     let ids = [...new Set(certs.map((c) => c.product_id))]
     if (query.id !== undefined) {
-      const requested = new Set(Array.isArray(query.id) ? (query.id as string[]) : [String(query.id)])
+      const requested = new Set(Array.isArray(query.id) ? (query.id as string[]) : [typeof query.id === "string" ? query.id : ""])
       ids = ids.filter((id) => requested.has(id))
     }
     query.id = ids.length ? ids : [NO_MATCH]
