@@ -4,6 +4,7 @@ import { OCOP_MODULE } from "../../../modules/ocop"
 import type OcopModuleService from "../../../modules/ocop/service"
 import { STORE_PRODUCT_OCOP_ALLOWED } from "../../utils/public-fields"
 import { describeIssues } from "../../utils/validate"
+import { respondWithCurrentCertification } from "./current-certification"
 import { StoreProductOcopFilters } from "./validators"
 
 const OCOP_KEYS = Object.keys(StoreProductOcopFilters.shape)
@@ -14,10 +15,12 @@ const NO_MATCH = "prod_no_match"
  * `district`, `province`, `producer_type`) and OCOP fields (`*producer`,
  * `*certifications`). The filters are validated, removed from the query and
  * turned into an `id` filter, so Medusa's own validator and route do the rest.
+ * Products answered with their certifications also carry `current_certification`.
  */
-export async function storeProductOcop(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+export async function storeProductOcop(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
     req.allowed = [...(req.allowed ?? []), ...STORE_PRODUCT_OCOP_ALLOWED]
+    respondWithCurrentCertification(res)
     const query = req.query as Record<string, unknown>
     const present = OCOP_KEYS.filter((k) => query[k] !== undefined)
     if (!present.length) return next()
