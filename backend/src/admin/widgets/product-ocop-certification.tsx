@@ -3,6 +3,7 @@ import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
 import { Button, Container, Heading, Input, Label, Select, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { StarBadge, StatusBadge } from "../components/star-badge"
+import { currentCertification, isCertificationInForce } from "../../modules/ocop/contract"
 import { Certification, errorMessage, formatDate, OCOP_GROUPS, sdk } from "../lib/sdk"
 
 type Mode = "idle" | "certify" | "rerate"
@@ -42,7 +43,9 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
     void load()
   }, [load])
 
-  const current = certs.find((c) => c.status === "active") ?? certs.find((c) => c.status === "pending_review") ?? certs[0]
+  // The certificate the store shows (the OCOP rule), else one waiting for review, else the latest.
+  const shown = currentCertification(certs)
+  const current = (shown && isCertificationInForce(shown) ? shown : null) ?? certs.find((c) => c.status === "pending_review") ?? shown ?? certs[0]
 
   const act = async (action: "revoke" | "suspend" | "reinstate" | "approve") => {
     if (!current) return

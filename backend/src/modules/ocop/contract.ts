@@ -13,6 +13,7 @@
  */
 import type { InferTypeOf } from "@medusajs/framework/types"
 import type Certification from "./models/certification"
+import type CertificationEvent from "./models/certification-event"
 import type Producer from "./models/producer"
 import { currentCertification, isCertificationInForce } from "./rules"
 
@@ -75,6 +76,15 @@ export type PublicProducer = Jsonified<Pick<InferTypeOf<typeof Producer>, Public
 
 /** A certification decision as the store API returns it (`*certifications`, verification). */
 export type PublicCertification = Jsonified<Pick<InferTypeOf<typeof Certification>, PublicCertificationField>>
+
+/** A certification as the admin API returns it (every column; relations are loaded on demand). */
+export type CertificationRecord = Jsonified<Omit<InferTypeOf<typeof Certification>, "producer" | "events" | "reminders_sent">>
+
+/** One entry of a certification's history. */
+export type CertificationEventRecord = Jsonified<Omit<InferTypeOf<typeof CertificationEvent>, "certification">>
+
+/** A producer as the admin API returns it. */
+export type ProducerRecord = Jsonified<Omit<InferTypeOf<typeof Producer>, "certifications">>
 
 /**
  * The certificate the store shows for a product, computed by the backend: the latest decision in

@@ -3,9 +3,10 @@ import { Buildings } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Table, Text, toast } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { StatusBadge } from "../../components/star-badge"
+import type { ProducerType } from "../../../modules/ocop/contract"
 import { errorMessage, formatDate, Producer, sdk } from "../../lib/sdk"
 
-const TYPE_LABEL: Record<string, string> = {
+const TYPE_LABEL: Record<ProducerType, string> = {
   cooperative: "Hợp tác xã",
   enterprise: "Doanh nghiệp",
   cooperative_group: "Tổ hợp tác",
