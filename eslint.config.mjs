@@ -40,7 +40,7 @@ export default tseslint.config(
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
-        project: ["./backend/tsconfig.json", "./storefront/tsconfig.json", "./tests/tsconfig.json"],
+        project: ["./backend/tsconfig.check.json", "./storefront/tsconfig.json", "./tests/tsconfig.json"],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -69,6 +69,13 @@ export default tseslint.config(
       // promise passed where nothing awaits it is an error.
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
     },
+  },
+  // Whether an assertion on a query.graph result is necessary depends on .medusa/types, which
+  // `medusa build` generates (typed rows) and a fresh checkout lacks (`any` rows): the rule gives
+  // opposite answers before and after a build, and its autofix once broke the build. Off in the backend.
+  {
+    files: ["backend/**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/no-unnecessary-type-assertion": "off" },
   },
   // Config files outside every workspace's tsconfig: linted without types.
   {

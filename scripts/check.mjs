@@ -21,7 +21,7 @@ const bin = (name) => path.join(ROOT, "node_modules", ".bin", name)
 
 /** The type-checked projects: name → tsconfig. */
 export const PROJECTS = {
-  backend: "backend/tsconfig.json",
+  backend: "backend/tsconfig.check.json",
   storefront: "storefront/tsconfig.json",
   tests: "tests/tsconfig.json",
   scripts: "scripts/tsconfig.json",

@@ -38,10 +38,10 @@ export async function seedProducerUsers(container: MedusaContainer) {
       })
     }
     const [provider] = await auth.listProviderIdentities({ entity_id: demo.email, provider: "emailpass" }, { select: ["auth_identity_id"] })
-    let identityId = provider?.auth_identity_id
+    let identityId = provider?.auth_identity_id as string | undefined
     if (!identityId) {
       // The emailpass provider hashes the password exactly as a sign-up would.
-      const { success, authIdentity, error } = await auth.register("emailpass", { body: { email: demo.email, password: DEMO_PRODUCER_PASSWORD } })
+      const { success, authIdentity, error } = await auth.register("emailpass", { body: { email: demo.email, password: DEMO_PRODUCER_PASSWORD } } as any)
       if (!success || !authIdentity) throw new Error(`could not create the demo login ${demo.email}: ${error}`)
       identityId = authIdentity.id
     }

@@ -189,7 +189,7 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
     fields: ["id", "sales_channels.id"],
     filters: { id: location.id },
   })
-  if (!(locationChannels[0])?.sales_channels?.some((c: any) => c?.id === salesChannel.id)) {
+  if (!(locationChannels[0] as any)?.sales_channels?.some((c: any) => c?.id === salesChannel.id)) {
     await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } })
   }
 
@@ -206,7 +206,7 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
     fields: ["id", "sales_channels.id"],
     filters: { id: publishableKey.id },
   })
-  if (!(keyChannels[0])?.sales_channels?.some((c: any) => c?.id === salesChannel.id)) {
+  if (!(keyChannels[0] as any)?.sales_channels?.some((c: any) => c?.id === salesChannel.id)) {
     await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: publishableKey.id, add: [salesChannel.id] } })
   }
 
@@ -233,7 +233,7 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   // In batches: one workflow for 30 products is fine, for the benchmarks' 10 000 it is not.
   for (let i = 0; i < newProducts.length; i += 200) {
     const { result } = await createProductsWorkflow(container).run({
-      input: { products: newProducts.slice(i, i + 200).map((p) => toProductInput(p, shippingProfile.id, backendUrl)) },
+      input: { products: newProducts.slice(i, i + 200).map((p) => toProductInput(p, shippingProfile.id, backendUrl)) as any },
     })
     products.push(...result.map((p) => ({ id: p.id, handle: p.handle })))
   }

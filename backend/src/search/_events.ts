@@ -60,7 +60,7 @@ export async function resolveProductIds(event: Event, { container }: Context): P
         fields: ["id", "product_id"],
         filters: { id: ids },
         withDeleted: true,
-      })
+      } as any)
       return [...new Set(variants.map((v: any) => v.product_id).filter(Boolean))] as string[]
     }
     default:

@@ -362,7 +362,7 @@ export function toResponse(result: SearchTypes.SearchResult, currency: SearchCur
   const priceRange: Record<string, number> = {}
   if (price?.type === "range") for (const r of price.ranges) priceRange[r.key] = r.count
   return {
-    hits: result.hits.map((h) => toHit({ id: h.id, ...(h.document) }, h.id)),
+    hits: result.hits.map((h) => toHit({ id: h.id, ...(h.document as Record<string, unknown>) }, h.id)),
     count: result.metadata.count ?? result.hits.length,
     facets: {
       stars,

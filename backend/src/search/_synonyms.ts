@@ -57,7 +57,7 @@ export function validateSynonymData(data: unknown): string[] {
   return problems
 }
 
-export const SYNONYMS: SynonymTable = buildSynonymTable(raw)
+export const SYNONYMS: SynonymTable = buildSynonymTable(raw as SynonymData)
 
 /** Indexes of the groups whose terms occur in `text`, matched leftmost-longest on folded words. */
 export function matchGroups(text: string, table: SynonymTable = SYNONYMS): Set<number> {

@@ -135,7 +135,7 @@ describe("auth rate limit: shared store (Caching + Locking modules)", () => {
         const prev = chains.get(key) ?? Promise.resolve()
         const run = prev.then(() => new Promise((r) => setTimeout(r, 1))).then(job)
         chains.set(key, run.catch(() => {}))
-        return run
+        return run as any
       },
     }
     return { data, cache, lock }

@@ -15,7 +15,7 @@ export function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, n
   const raw = (req as MedusaRequest & { rawBody?: Buffer | string }).rawBody
   try {
     if (!signature || raw === undefined) throw new Error("missing signature or body")
-    Stripe.webhooks.constructEvent(raw, signature, secret)
+    Stripe.webhooks.constructEvent(raw, signature as string, secret)
   } catch {
     res.status(400).json({ type: "invalid_data", message: "Stripe webhook signature verification failed" })
     return

@@ -49,8 +49,8 @@ export async function loadProducerContext(req: MedusaRequest, _res: MedusaRespon
     const [producer] = await ocop.listProducers({ id: user.producer_id }, { select: ["id", "handle", "legal_name", "status", "status_reason"] })
     if (!producer) return next(new MedusaError(MedusaError.Types.UNAUTHORIZED, "Your producer no longer exists."))
     r.producer_context = {
-      user: user,
-      producer: producer,
+      user: user as any,
+      producer: producer as any,
       actor: { actor_type: "producer", actor_id: user.id },
     }
     next()
@@ -87,7 +87,7 @@ export function requireOwner(req: MedusaRequest) {
 export async function ownProductIds(container: MedusaContainer, producerId: string): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "producer", fields: ["id", "products.id"], filters: { id: producerId } })
-  return (((data[0])?.products ?? []) as any[]).map((p) => p?.id).filter(Boolean)
+  return (((data[0] as any)?.products ?? []) as any[]).map((p) => p?.id).filter(Boolean)
 }
 
 /** 404 unless the product belongs to the signed-in producer. */
@@ -95,7 +95,7 @@ export async function assertOwnProduct(req: MedusaRequest, productId: string): P
   const { producer } = producerContext(req)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "product", fields: ["id", "producer.id"], filters: { id: productId } })
-  if ((data[0])?.producer?.id !== producer.id) {
+  if ((data[0] as any)?.producer?.id !== producer.id) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
   }
 }
@@ -105,7 +105,7 @@ export async function hueStockLocationId(container: MedusaContainer): Promise<st
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const channel = await marketplaceSalesChannelId(container)
   const { data } = await query.graph({ entity: "sales_channel", fields: ["id", "stock_locations.id"], filters: { id: channel } })
-  const fromChannel = ((data[0])?.stock_locations ?? []).find((l: any) => l?.id)?.id
+  const fromChannel = ((data[0] as any)?.stock_locations ?? []).find((l: any) => l?.id)?.id
   if (fromChannel) return fromChannel
   const locations = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({}, { select: ["id"], take: 1 })
   if (!locations[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No stock location is set up for the marketplace.")

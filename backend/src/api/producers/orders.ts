@@ -58,7 +58,7 @@ async function linkRows(container: MedusaContainer, filters: Record<string, unkn
     fields: ["order_id", "producer_id", "line_item_ids", "created_at"],
     filters,
     ...(pagination ? { pagination: { ...pagination, order: { created_at: "DESC" } } } : {}),
-  })
+  } as any)
   return { rows: data as unknown as LinkRow[], count: (metadata as any)?.count ?? data.length }
 }
 

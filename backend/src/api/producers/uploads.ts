@@ -8,7 +8,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 
 // multer ships with @medusajs/medusa (its /admin/uploads route uses it); it has no bundled types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const multer = require("multer")
+const multer = require("multer") as any
 
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 export const UPLOAD_MAX_FILES = 8

@@ -27,7 +27,7 @@ async function productTitles(req: MedusaRequest, inventoryItemId: string): Promi
     fields: ["id", "title", "variants.title", "variants.product.title"],
     filters: { id: inventoryItemId },
   })
-  const item = data[0]
+  const item = data[0] as any
   const titles = (item?.variants ?? []).map((v: any) => v?.product?.title ?? v?.title).filter(Boolean)
   return [...new Set<string>(titles.length ? titles : item?.title ? [item.title] : [])]
 }

@@ -114,7 +114,7 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
     return { data: input.data ?? {} }
   }
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const refunds = Array.isArray(input.data?.refunds) ? (input.data.refunds as unknown[]) : []
+    const refunds = Array.isArray(input.data?.refunds) ? (input.data!.refunds as unknown[]) : []
     return {
       data: { ...(input.data ?? {}), refunds: [...refunds, { amount: toAmount(input.amount), at: new Date().toISOString() }] },
     }

@@ -65,7 +65,7 @@ class CashOnDeliveryProviderService extends AbstractPaymentProvider {
     return { data: input.data ?? {} }
   }
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const refunds = Array.isArray(input.data?.refunds) ? (input.data.refunds as unknown[]) : []
+    const refunds = Array.isArray(input.data?.refunds) ? (input.data!.refunds as unknown[]) : []
     return {
       data: { ...(input.data ?? {}), refunds: [...refunds, { amount: toAmount(input.amount), at: new Date().toISOString() }] },
     }

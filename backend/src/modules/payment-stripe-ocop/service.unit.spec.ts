@@ -37,7 +37,7 @@ async function confirmInBrowser(pi: { id: string; client_secret: string }, payme
       return_url: "http://localhost:8000/checkout",
     }).toString(),
   })
-  return { status: res.status, body: (await res.json()) }
+  return { status: res.status, body: (await res.json()) as any }
 }
 
 /** The provider's own writes (secret key), excluding the browser's publishable-key confirmations. */
@@ -92,7 +92,7 @@ describe("amounts in the smallest currency unit", () => {
     expect((await confirmInBrowser(pi, "pm_card_visa")).status).toBe(200)
     const auth = await provider.authorizePayment({ data: pi, context: { idempotency_key: "payses_x" } })
     expect(auth.status).toBe(PaymentSessionStatus.CAPTURED)
-    await provider.refundPayment({ amount: { value: "20000", precision: 20 }, data: auth.data, context: { idempotency_key: "ref_1" } })
+    await provider.refundPayment({ amount: { value: "20000", precision: 20 } as any, data: auth.data, context: { idempotency_key: "ref_1" } })
     await provider.refundPayment({ amount: 75000, data: auth.data, context: { idempotency_key: "ref_2" } })
     const refunds = server.requests.filter((r) => r.path === "/v1/refunds" && r.method === "POST")
     expect(refunds.map((r) => r.body.amount)).toEqual(["20000", "75000"])
@@ -114,13 +114,13 @@ describe("idempotency keys", () => {
     await manualProvider.capturePayment({ data: auth.data, context: { idempotency_key: "capt_1" } })
     await manualProvider.refundPayment({ amount: 1000, data: auth.data }) // no key from the caller
     const holder = await provider.createAccountHolder({
-      context: { customer: { id: "cus_01", email: "a@b.vn", first_name: "An", last_name: "Nguyễn" } },
+      context: { customer: { id: "cus_01", email: "a@b.vn", first_name: "An", last_name: "Nguyễn" } as any },
     })
     await provider.updateAccountHolder({
-      context: { account_holder: { data: { id: holder.id } }, customer: { id: "cus_01", email: "b@b.vn" } },
+      context: { account_holder: { data: { id: holder.id } } as any, customer: { id: "cus_01", email: "b@b.vn" } as any },
     })
     const saved = await provider.savePaymentMethod({
-      context: { account_holder: { data: { id: holder.id } } },
+      context: { account_holder: { data: { id: holder.id } } as any },
       data: { payment_method: "pm_card_visa", confirm: true, payment_method_types: ["card"] },
     })
     await provider.deletePaymentMethod({ data: { id: (saved.data as any).payment_method } })
@@ -231,7 +231,7 @@ describe("webhooks", () => {
     const event = { id: "evt_1", object: "event", type: "payment_intent.succeeded", data: { object: server.paymentIntents.get(pi.id) } }
     const payload = JSON.stringify(event)
     const good = await provider.getWebhookActionAndData({
-      data: event,
+      data: event as any,
       rawData: Buffer.from(payload),
       headers: { "stripe-signature": signStripePayload(payload, WEBHOOK_SECRET) },
     })

@@ -55,7 +55,7 @@ export class OcopMeilisearchProviderService extends MeilisearchSearchProviderSer
   static identifier = "meilisearch"
 
   constructor(deps: { logger?: Logger }, options: OcopMeilisearchOptions) {
-    super(deps, toPluginOptions(options))
+    super(deps, toPluginOptions(options) as any)
   }
 
   async search(input: SearchTypes.ProviderSearchQuery): Promise<SearchTypes.SearchResult> {

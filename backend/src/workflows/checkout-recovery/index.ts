@@ -30,7 +30,7 @@ export const recoverCheckoutWorkflow = createWorkflow(
     // Take back orders that must not stand (roll-back; or stray orphans beside a roll-forward).
     when({ plan }, ({ plan }) => plan.retire.order_ids.length > 0).then(() => {
       const links = transform({ plan }, ({ plan }) => plan.retire.links)
-      dismissRemoteLinkStep(links)
+      dismissRemoteLinkStep(links as any)
       const lineItemIds = transform({ plan }, ({ plan }) => plan.retire.line_item_ids)
       deleteReservationsByLineItemsStep(lineItemIds)
       const promotionOrders = transform({ plan }, ({ plan }) => ({ order_ids: plan.retire.promotion_order_ids }))
@@ -43,12 +43,12 @@ export const recoverCheckoutWorkflow = createWorkflow(
       const update = transform({ plan }, ({ plan }) => [
         { id: plan.cart_id, completed_at: plan.cart_completed_at === "set" ? new Date() : null },
       ])
-      updateCartsStep(update).config({ name: "recovery-update-cart-completed-at" })
+      updateCartsStep(update as any).config({ name: "recovery-update-cart-completed-at" })
     })
 
     when({ plan }, ({ plan }) => plan.transactions.length > 0).then(() => {
       const transactions = transform({ plan }, ({ plan }) => plan.transactions)
-      addOrderTransactionStep(transactions)
+      addOrderTransactionStep(transactions as any)
     })
 
     releaseLockStep({ key: input.cart_id })
@@ -66,7 +66,7 @@ export const tagCartForCheckoutWorkflow = createWorkflow(
   "ocop-tag-cart-for-checkout",
   (input: { cart_id: string; metadata: Record<string, unknown> | null }) => {
     const update = transform({ input }, ({ input }) => [{ id: input.cart_id, metadata: withCheckoutTag(input.cart_id, input.metadata) }])
-    updateCartsStep(update)
+    updateCartsStep(update as any)
     return new WorkflowResponse(input.cart_id)
   }
 )

@@ -50,7 +50,7 @@ export const revertCheckoutPromotionUsageStep = createStep(
       registrationContext: { customer_id: o.customer_id ?? null, customer_email: o.email ?? null },
     }))
     for (const s of snapshots) {
-      if (s.computedActions.length) await promotion.revertUsage(s.computedActions, s.registrationContext)
+      if (s.computedActions.length) await promotion.revertUsage(s.computedActions as any, s.registrationContext as any)
     }
     return new StepResponse(snapshots, snapshots)
   },
@@ -58,7 +58,7 @@ export const revertCheckoutPromotionUsageStep = createStep(
     if (!snapshots?.length) return
     const promotion = container.resolve(Modules.PROMOTION)
     for (const s of snapshots) {
-      if (s.computedActions.length) await promotion.registerUsage(s.computedActions, s.registrationContext)
+      if (s.computedActions.length) await promotion.registerUsage(s.computedActions as any, s.registrationContext as any)
     }
   }
 )

@@ -22,7 +22,7 @@ export async function assertInStock(container: Container, cart: any) {
     fields: ["id", "stock_locations.id"],
     filters: { id: cart.sales_channel_id },
   })
-  const locationIds = ((channels[0])?.stock_locations ?? []).map((l: any) => l?.id).filter(Boolean)
+  const locationIds = ((channels[0] as any)?.stock_locations ?? []).map((l: any) => l?.id).filter(Boolean)
   if (!locationIds.length) return // Medusa's own validation explains a channel without stock locations.
   const { data: variants } = await query.graph({
     entity: "product_variant",

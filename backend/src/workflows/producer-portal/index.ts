@@ -75,7 +75,7 @@ export const applyAsProducerWorkflow = createWorkflow(
       subject: "producer" as const,
       action: "applied",
       actor: { actor_type: "producer" as const, actor_id: user.id },
-      after: { ...producer },
+      after: { ...producer } as Record<string, unknown>,
       requires_review: true,
     }))
     recordListingChangeStep(change)
@@ -204,7 +204,7 @@ export const createListingWorkflow = createWorkflow(
       action: "created",
       actor: input.actor,
       fields: Object.keys(input.product).filter((k) => k !== "shipping_profile_id").sort(),
-      after: { ...input.product, stock: input.stock },
+      after: { ...input.product, stock: input.stock } as Record<string, unknown>,
       requires_review: true,
     }))
     recordListingChangeStep(change)

@@ -70,7 +70,7 @@ export const findIdentityOfUserStep = createStep(
   async (input: { email: string }, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const [provider] = await auth.listProviderIdentities({ entity_id: input.email, provider: "emailpass" }, { select: ["auth_identity_id"] })
-    return new StepResponse({ auth_identity_id: (provider?.auth_identity_id) ?? null })
+    return new StepResponse({ auth_identity_id: (provider?.auth_identity_id as string | undefined) ?? null })
   }
 )
 
@@ -258,7 +258,7 @@ export const linkOrderToProducersStep = createStep(
       fields: ["id", "items.id", "items.product_id"],
       filters: { id: input.order_id },
     })
-    const items = ((orders[0])?.items ?? []).filter((i: any) => i?.product_id)
+    const items = ((orders[0] as any)?.items ?? []).filter((i: any) => i?.product_id)
     const none = { order_id: input.order_id, producer_ids: [] as string[] }
     if (!items.length) return new StepResponse([] as string[], none)
     const { data: products } = await query.graph({
@@ -266,7 +266,7 @@ export const linkOrderToProducersStep = createStep(
       fields: ["id", "producer.id"],
       filters: { id: [...new Set(items.map((i: any) => i.product_id as string))] },
       withDeleted: true,
-    })
+    } as any)
     const producerOf = new Map(products.map((p: any) => [p.id, p.producer?.id as string | undefined]))
     const byProducer = new Map<string, string[]>()
     for (const item of items) {
@@ -279,7 +279,7 @@ export const linkOrderToProducersStep = createStep(
       fields: ["id", "producers.id"],
       filters: { id: input.order_id },
     })
-    const already = new Set(((existing[0])?.producers ?? []).map((p: any) => p?.id))
+    const already = new Set(((existing[0] as any)?.producers ?? []).map((p: any) => p?.id))
     const fresh = [...byProducer.entries()].filter(([producerId]) => !already.has(producerId))
     if (fresh.length) {
       await link.create(

@@ -61,7 +61,7 @@ export const validateCertificationStep = createStep(
       fields: ["id", "producer.id"],
       filters: { id: input.product_id },
     })
-    const product = products[0]
+    const product = products[0] as any
     if (!product) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${input.product_id} was not found`)
     const producerId: string | undefined = product.producer?.id
     if (!producerId) {
@@ -188,7 +188,7 @@ export const changeCertificationStep = createStep(
         actor_type: input.actor?.actor_type ?? "system",
         actor_id: input.actor?.actor_id ?? null,
         occurred_at: new Date(),
-      },
+      } as any,
     ])
     const previous: Record<string, unknown> = {}
     for (const key of Object.keys(input.changes)) previous[key] = (before as any)[key]
@@ -197,7 +197,7 @@ export const changeCertificationStep = createStep(
   async (undo, { container }) => {
     if (!undo) return
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-    await ocop.updateCertifications({ id: undo.id, ...undo.previous })
+    await ocop.updateCertifications({ id: undo.id, ...undo.previous } as any)
     await ocop.deleteCertificationEvents(undo.event_id)
   }
 )

@@ -91,7 +91,7 @@ export const sendRenewalRemindersStep = createStep(
         },
         idempotency_key: `ocop-renewal-${cert.id}-${threshold}`,
       } as any)
-      await ocop.updateCertifications({ id: cert.id, reminders_sent: { ...reminders, [String(threshold)]: now.toISOString() } })
+      await ocop.updateCertifications({ id: cert.id, reminders_sent: { ...reminders, [String(threshold)]: now.toISOString() } } as any)
       await ocop.createCertificationEvents({
         certification_id: cert.id,
         type: "reminder_sent",

@@ -30,7 +30,7 @@ export const createProducerStep = createStep(
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
     const [existing] = await ocop.listProducers({ handle: input.handle }, { select: ["id"] })
     if (existing) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `A producer with handle "${input.handle}" already exists`)
-    const producer = await ocop.createProducers({ ...input, status_changed_at: new Date() })
+    const producer = await ocop.createProducers({ ...input, status_changed_at: new Date() } as any)
     return new StepResponse(producer, producer.id)
   },
   async (id, { container }) => {
@@ -64,7 +64,7 @@ export const changeProducerStatusStep = createStep(
       status: input.status,
       status_reason: input.reason ?? null,
       status_changed_at: new Date(),
-    })
+    } as any)
     return new StepResponse(updated, {
       id: input.id,
       status: before.status,
@@ -75,7 +75,7 @@ export const changeProducerStatusStep = createStep(
   async (previous, { container }) => {
     if (!previous) return
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-    await ocop.updateProducers(previous)
+    await ocop.updateProducers(previous as any)
   }
 )
 
@@ -89,7 +89,7 @@ export const producerProductIdsStep = createStep(
       fields: ["id", "products.id"],
       filters: { id: input.producer_id },
     })
-    const ids = ((data[0])?.products ?? []).map((p: any) => p?.id).filter(Boolean) as string[]
+    const ids = ((data[0] as any)?.products ?? []).map((p: any) => p?.id).filter(Boolean) as string[]
     return new StepResponse(ids)
   }
 )
@@ -107,12 +107,12 @@ export const updateProducerStep = createStep(
     const { status: _ignored, ...changes } = input
     const previous: Record<string, unknown> = { id: input.id }
     for (const key of Object.keys(changes)) previous[key] = (before as any)[key]
-    const updated = await ocop.updateProducers(changes)
+    const updated = await ocop.updateProducers(changes as any)
     return new StepResponse(updated, previous)
   },
   async (previous, { container }) => {
     if (!previous) return
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-    await ocop.updateProducers(previous)
+    await ocop.updateProducers(previous as any)
   }
 )

@@ -17,8 +17,8 @@ export async function guardMarketplaceListing(req: MedusaRequest, _res: MedusaRe
     if (!Array.isArray(add) || !add.length || !add.every((id) => typeof id === "string")) return next()
     if (req.params.id !== (await marketplaceSalesChannelId(req.scope))) return next()
     const ocop: OcopModuleService = req.scope.resolve(OCOP_MODULE)
-    const verdicts = await ocop.evaluateSellability([...new Set(add)])
-    const blocked = (add).filter((id) => !verdicts.get(id)?.sellable)
+    const verdicts = await ocop.evaluateSellability([...new Set(add as string[])])
+    const blocked = (add as string[]).filter((id) => !verdicts.get(id)?.sellable)
     if (blocked.length) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,

@@ -64,7 +64,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<ProducerUpdateProfile
     await updateOwnProducerProfileWorkflow(req.scope).run({
       input: {
         producer_id: producer.id,
-        changes: Object.fromEntries(fields.map((k) => [k, changes[k]])),
+        changes: Object.fromEntries(fields.map((k) => [k, changes[k]])) as any,
         change: {
           producer_id: producer.id,
           subject: "producer",

@@ -14,7 +14,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     fields: [...PUBLIC_PRODUCER_FIELDS, ...PRODUCT_SUMMARY_FIELDS.map((f) => `products.${f}`)],
     filters: { handle: parsed.data.handle, status: "approved" },
   })
-  const producer = data[0]
+  const producer = data[0] as any
   if (!producer) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Producer ${parsed.data.handle} was not found`)
   const products = await filterStoreVisible(req.scope, (producer.products ?? []).filter(Boolean))
   res.json({ producer: { ...producer, products } })

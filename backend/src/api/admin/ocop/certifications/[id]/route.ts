@@ -7,7 +7,7 @@ export async function loadCertification(req: AuthenticatedMedusaRequest, id: str
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "certification", fields: ADMIN_CERTIFICATION_FIELDS, filters: { id } })
   if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Certification ${id} was not found`)
-  const cert = data[0]
+  const cert = data[0] as any
   cert.events = [...(cert.events ?? [])].sort(
     (a: any, b: any) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime()
   )

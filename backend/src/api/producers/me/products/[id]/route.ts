@@ -25,7 +25,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<ProducerUpdateListing
   await assertOwnProduct(req, req.params.id)
   requireListingRights(req)
   const { producer, actor } = producerContext(req)
-  const body = req.validatedBody
+  const body = req.validatedBody as ProducerUpdateListingType
   const locationId = await hueStockLocationId(req.scope)
   const before = await loadListing(req.scope, req.params.id, locationId)
 
@@ -90,7 +90,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<ProducerUpdateListing
       weight: n.weight_g,
       ...(contentChanged.includes("images") ? { images: (n.images as string[]).map((url) => ({ url })), thumbnail: n.images[0] ?? null } : {}),
       metadata: {
-        ...(((raw[0])?.metadata ?? {}) as Record<string, unknown>),
+        ...(((raw[0] as any)?.metadata ?? {}) as Record<string, unknown>),
         title_en: meta("title_en"),
         subtitle_en: meta("subtitle_en"),
         description_en: meta("description_en"),

@@ -28,7 +28,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     ],
     filters: { certificate_number: number },
   })
-  const cert = data[0]
+  const cert = data[0] as any
   if (!cert || cert.status === "pending_review" || cert.status === "rejected") {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No OCOP certificate with number ${number} was found`)
   }
