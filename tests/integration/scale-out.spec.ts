@@ -70,8 +70,8 @@ async function probeRedis(url: string): Promise<string | undefined> {
     await client.connect()
     await client.ping()
     return undefined
-  } catch (e: any) {
-    return `Redis at ${url} is unreachable (${e?.message ?? e})`
+  } catch (e) {
+    return `Redis at ${url} is unreachable (${e instanceof Error ? e.message : String(e)})`
   } finally {
     client.disconnect()
   }

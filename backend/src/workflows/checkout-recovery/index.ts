@@ -91,8 +91,8 @@ export async function recoverHalfCompletedCheckouts(
     try {
       const { result } = await recoverCheckoutWorkflow(container).run({ input: { cart_id } })
       recovered.push({ cart_id, action: result.action, reason: result.reason, order_ids: result.retire.order_ids })
-    } catch (e: any) {
-      failed.push({ cart_id, message: e?.message ?? String(e) })
+    } catch (e) {
+      failed.push({ cart_id, message: e instanceof Error ? e.message : String(e) })
     }
   }
   return { recovered, failed }
