@@ -42,6 +42,7 @@ const deploymentModulePath = ["./src/config/deployment", "./backend/src/config/d
   }
 })
 if (!deploymentModulePath) throw new Error("medusa-config: src/config/deployment was not found beside the config")
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/unbound-method -- the path is only known at run time (see above); both are plain functions
 const { isBuildCommand, resolveDeploymentSettings }: DeploymentModule = require(deploymentModulePath)
 const deployment = isBuildCommand(process.argv)
   ? resolveDeploymentSettings({ ...env, OCOP_DEMO: "true" })

@@ -23,6 +23,7 @@ const FONT = "'Be Vietnam Pro', 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu San
 export function escapeXml(s) {
   return String(s)
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters; they are stripped on purpose
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

@@ -3,6 +3,8 @@
 // TEST_DATABASE_URL), migrate and seed it, build and start the backend and the
 // storefront, run every vitest tier against them, then stop everything.
 // Extra arguments are passed to vitest (e.g. `npm test -- --project unit`).
+// The static gate (`npm run check`: type checks and ESLint) runs first and fails the run on
+// its own; OCOP_SKIP_CHECK=1 skips it (for re-running one spec while iterating).
 import fs from "node:fs"
 import path from "node:path"
 import { spawn } from "node:child_process"
@@ -38,6 +40,7 @@ async function startStack() {
   const stripe = await stage("stripe test server", () =>
     startStripeTestServer(`${backendUrl}/hooks/payment/stripe_stripe`, STRIPE_WEBHOOK_SECRET)
   )
+  /** @type {Record<string, string>} */
   const stripeEnv = stripe
     ? {
         STRIPE_API_KEY: "sk_test_ocop",
@@ -146,6 +149,12 @@ async function main() {
   await stage("dependencies", async () => {
     if (!ensureInstalled()) log("dependencies already installed")
   })
+  if (process.env.OCOP_SKIP_CHECK === "1") log("check skipped (OCOP_SKIP_CHECK=1)")
+  else {
+    const { check } = await import("./check.mjs")
+    const passed = await stage("check (types and lint)", () => check())
+    if (!passed) throw new StageError("`npm run check` failed (type or lint errors above): no tests were run.")
+  }
   const env = onlyUnit ? {} : await startStack()
   const code = await runVitest(env)
   await cleanup()

@@ -275,8 +275,8 @@ describe("production refuses to start without real secrets", () => {
     })
     children.add(child)
     let out = ""
-    child.stdout!.on("data", (d) => (out += d))
-    child.stderr!.on("data", (d) => (out += d))
+    child.stdout.on("data", (d) => (out += d))
+    child.stderr.on("data", (d) => (out += d))
     const result = await new Promise<{ code: number | null; timedOut: boolean }>((resolve) => {
       const timer = setTimeout(() => {
         try {

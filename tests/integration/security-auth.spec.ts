@@ -16,7 +16,7 @@ import fs from "node:fs"
 import http from "node:http"
 import path from "node:path"
 import { ADMIN, admin, BACKEND_URL, http as api, STOREFRONT_URL, uniq } from "../support/api"
-import { newProducer, registerProducerLogin } from "../support/producer"
+import { newProducer } from "../support/producer"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const BACKEND_LOG = path.join(ROOT, "test-results", "backend.log")
@@ -35,7 +35,7 @@ function send(
   method: string,
   rawPath: string,
   body: unknown,
-  { from = "127.0.0.1", headers = {} as Record<string, string> } = {}
+  { from = "127.0.0.1", headers = {} } = {}
 ): Promise<Res> {
   const payload = body === undefined ? "" : JSON.stringify(body)
   return new Promise((resolve, reject) => {

@@ -34,11 +34,11 @@ afterAll(() => {
 /** Runs a Medusa CLI command in its own process group until it exits (killed after `timeoutMs`). */
 function runToExit(args: string[], cwd: string, env: Record<string, string | undefined>, timeoutMs = 120_000) {
   return new Promise<{ code: number | null; out: string; timedOut: boolean }>((resolve) => {
-    const child = spawn(MEDUSA, args, { cwd, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(MEDUSA, args, { cwd, env: env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
     running.add(child.pid!)
     let out = ""
-    child.stdout!.on("data", (d) => (out += d))
-    child.stderr!.on("data", (d) => (out += d))
+    child.stdout.on("data", (d) => (out += d))
+    child.stderr.on("data", (d) => (out += d))
     let timedOut = false
     const timer = setTimeout(() => {
       timedOut = true

@@ -42,7 +42,7 @@ export async function loginProducer(email: string, password: string) {
 }
 
 /** Register → apply → (admin approves) → a token acting as the owner. */
-export async function newProducer({ approve = true, overrides = {} as Record<string, unknown> } = {}) {
+export async function newProducer({ approve = true, overrides = {} } = {}) {
   const login = await registerProducerLogin()
   const applied = await http("POST", "/producers", { token: login.token, body: producerApplication(overrides) })
   if (applied.status !== 201) throw new Error(`apply failed: ${applied.status} ${JSON.stringify(applied.body)}`)

@@ -79,7 +79,7 @@ export function identifierOf(body: unknown): string {
 
 /** A path parameter as the limiter keys it: Express has already percent-decoded it; case is folded like the router does. */
 export function normaliseParam(raw: unknown): string {
-  return String(raw ?? "").normalize("NFKC").trim().toLowerCase()
+  return (typeof raw === "string" ? raw : "").normalize("NFKC").trim().toLowerCase()
 }
 
 /**

@@ -16,55 +16,10 @@
  *    review, rejected) — a query cannot filter a linked list, so this is where
  *    that rule is applied.
  */
-import type { CertificationStatus } from "../../modules/ocop/taxonomy"
+import { PUBLIC_CERTIFICATION_FIELDS, PUBLIC_EVENT_FIELDS, PUBLIC_PRODUCER_FIELDS, type CertificationStatus } from "../../modules/ocop/contract"
 
-export const PUBLIC_PRODUCER_FIELDS = [
-  "id",
-  "handle",
-  "legal_name",
-  "type",
-  "registration_number",
-  "street",
-  "commune",
-  "district",
-  "province",
-  "latitude",
-  "longitude",
-  "phone",
-  "email",
-  "website",
-  "story_vi",
-  "story_en",
-  "logo_url",
-] as const
-
-/**
- * `status_reason` is not here: it is the curating admin's note (why a certificate
- * was suspended or revoked), not part of the public decision. The status itself is.
- */
-export const PUBLIC_CERTIFICATION_FIELDS = [
-  "id",
-  "certificate_number",
-  "decision_number",
-  "decision_date",
-  "issuing_authority",
-  "authority_level",
-  "score",
-  "stars",
-  "potential_five_star",
-  "taxonomy_version",
-  "group_code",
-  "subgroup",
-  "valid_from",
-  "valid_until",
-  "status",
-  "geographical_indication",
-  "collective_trademark",
-  "is_demo",
-] as const
-
-/** History entries on the verification page; the free-text `reason` is an admin note (see above). */
-export const PUBLIC_EVENT_FIELDS = ["type", "from_status", "to_status", "from_stars", "to_stars", "from_score", "to_score", "occurred_at"] as const
+// The lists themselves are part of the OCOP contract (modules/ocop/contract.ts), shared with the storefront.
+export { PUBLIC_CERTIFICATION_FIELDS, PUBLIC_EVENT_FIELDS, PUBLIC_PRODUCER_FIELDS } from "../../modules/ocop/contract"
 
 /**
  * Statuses a shopper may see. A submission waiting for review or refused by the

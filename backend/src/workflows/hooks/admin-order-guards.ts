@@ -13,6 +13,7 @@
  * or order change is left as it was. tests/integration/security-rules.spec.ts notices if Medusa
  * stops running these hooks on those routes.
  */
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { addOrderLineItemsWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { OCOP_MODULE } from "../../modules/ocop"
@@ -22,9 +23,8 @@ import { productsOfVariants } from "./ocop-guards"
 /** Stable code in the 400 body, so the dashboard and the tests can tell this refusal from others. */
 export const PRODUCT_NOT_SELLABLE_CODE = "ocop_product_not_sellable"
 
-type Container = { resolve: (key: string) => any }
 
-export async function refuseUnsellableVariants(container: Container, variantIds: string[]) {
+export async function refuseUnsellableVariants(container: MedusaContainer, variantIds: string[]) {
   const ids = [...new Set((variantIds ?? []).filter(Boolean))] as string[]
   if (!ids.length) return
   const products = await productsOfVariants(container, ids)

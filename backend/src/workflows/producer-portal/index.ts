@@ -383,7 +383,7 @@ export const shipProducerItemsWorkflow = createWorkflow(
       created_by: input.actor.actor_id ?? undefined,
     }))
     createOrderShipmentWorkflow.runAsStep({ input: shipmentInput })
-    const change = transform({ input, fulfillment }, ({ input, fulfillment }) => ({
+    const change = transform({ input, fulfillment }, ({ input }) => ({
       producer_id: input.producer_id,
       subject: "order" as const,
       action: "shipped",

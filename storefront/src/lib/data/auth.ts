@@ -16,7 +16,7 @@ async function authPost<T>(path: string, body: unknown, extra: Record<string, st
     body: body as any,
     headers: { ...(await forwardedClientHeaders()), ...extra },
     cache: "no-store",
-  } as Parameters<typeof sdk.client.fetch>[1])
+  })
 }
 
 /** A session token; throws the sdk's FetchError on a 4xx (401: wrong email or password, 429: too many attempts). */

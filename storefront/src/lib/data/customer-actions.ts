@@ -7,12 +7,13 @@ import { toLocale } from "../util/locale"
 import { registerIdentity, signIn } from "./auth"
 import { errorMessage, errorStatus, TAGS } from "./common"
 import { ensureCacheId, getAuthHeaders, getCacheId, getCartId, removeAuthToken, setAuthToken } from "./cookies"
+import { formText } from "../util/form"
 
 /** `values` echoes what the shopper typed (never the password) so a failed form keeps its input. */
 export type FormState = { ok: boolean; error?: string; values?: Record<string, string> } | null
 
 function str(fd: FormData, key: string, max = 200): string {
-  return String(fd.get(key) ?? "").trim().slice(0, max)
+  return formText(fd, key).trim().slice(0, max)
 }
 
 async function refreshCustomer() {
@@ -35,7 +36,7 @@ async function transferCart() {
 
 export async function login(_prev: FormState, fd: FormData): Promise<FormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const locale = toLocale(fd.get("locale"))
   const values = { email }
   if (!email || !password) return { ok: false, error: "invalid", values }
@@ -54,7 +55,7 @@ export async function login(_prev: FormState, fd: FormData): Promise<FormState> 
 
 export async function register(_prev: FormState, fd: FormData): Promise<FormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const locale = toLocale(fd.get("locale"))
   const first_name = str(fd, "first_name", 100)
   const last_name = str(fd, "last_name", 100)

@@ -15,6 +15,7 @@ import { sdk } from "../config"
 import { toLocale } from "../util/locale"
 import { PRODUCER_TOKEN_COOKIE as TOKEN_COOKIE, getProducerToken as getToken } from "./cookies"
 import { registerIdentity, requestPasswordReset, signIn } from "./auth"
+import { formText } from "../util/form"
 
 const secure = process.env.NODE_ENV === "production" && (process.env.NEXT_PUBLIC_BASE_URL ?? "").startsWith("https://")
 const cookieBase = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" }
@@ -191,11 +192,7 @@ function fieldsOf(message: string, names: string[]): Record<string, string> {
 }
 
 function str(fd: FormData, key: string, max = 5000): string {
-  return String(fd.get(key) ?? "").trim().slice(0, max)
-}
-function opt(fd: FormData, key: string, max = 5000): string | null {
-  const v = str(fd, key, max)
-  return v ? v : null
+  return formText(fd, key).trim().slice(0, max)
 }
 function echo(fd: FormData, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.map((k) => [k, str(fd, k)]))
@@ -268,7 +265,7 @@ export async function listProducerMembers(): Promise<{ members: ProducerMember[]
 
 export async function producerLogin(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const values = { email }
   if (!EMAIL.test(email)) return { ok: false, fields: { email: "email" }, values }
   if (!password) return { ok: false, fields: { password: "required" }, values }
@@ -284,7 +281,7 @@ export async function producerLogin(_prev: PortalFormState, fd: FormData): Promi
 
 export async function producerSignup(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const values = { email }
   const fields: Record<string, string> = {}
   if (!EMAIL.test(email)) fields.email = "email"
@@ -323,7 +320,7 @@ export async function producerRequestReset(_prev: PortalFormState, fd: FormData)
 
 export async function producerResetPassword(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const token = str(fd, "token", 4000)
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   if (password.length < 8) return { ok: false, fields: { password: "passwordLength" } }
   try {
     await sdk.auth.updateProvider("producer", "emailpass", { password }, token)
@@ -388,7 +385,7 @@ export async function producerApply(_prev: PortalFormState, fd: FormData): Promi
 
 export async function producerAcceptInvite(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const invite = str(fd, "token", 400)
   const first_name = str(fd, "first_name", 100)
   const last_name = str(fd, "last_name", 100)

@@ -42,7 +42,7 @@ const OcopCurationPage = () => {
     }
   }, [])
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   const post = async (path: string, body: Record<string, unknown> = {}) => {

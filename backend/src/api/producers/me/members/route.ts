@@ -57,7 +57,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<ProducerInviteMemberT
   const storefront = (process.env.STOREFRONT_URL || "http://localhost:8000").replace(/\/$/, "")
   const acceptUrl = `${storefront}/vi/producer/join?token=${encodeURIComponent(token)}`
   // An invite that was refused (already in the team, bad input) gives its point back.
-  const refund = (e: unknown) => inviteLimiter().reward(producer.id).then(() => Promise.reject(e), () => Promise.reject(e))
+  const refund = (e: unknown) => inviteLimiter().reward(producer.id).then(() => Promise.reject(e as Error), () => Promise.reject(e as Error))
   const { result } = await withConflicts(() =>
     inviteProducerMemberWorkflow(req.scope).run({
       input: {

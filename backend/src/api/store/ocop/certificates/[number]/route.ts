@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { isPublicCertificationStatus, PUBLIC_CERTIFICATION_FIELDS, PUBLIC_EVENT_FIELDS, PUBLIC_PRODUCER_FIELDS } from "../../../../utils/public-fields"
 import { filterStoreVisible, PRODUCT_SUMMARY_FIELDS } from "../../../../utils/sellable-products"
 import { CertificateNumberParam } from "../../validators"
+import { isCertificationInForce } from "../../../../../modules/ocop/rules"
 
 /**
  * GET /store/ocop/certificates/:number — public verification (the QR target).
@@ -39,8 +40,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({
     certificate: {
       ...rest,
-      in_force:
-        cert.status === "active" && cert.stars >= 3 && new Date(cert.valid_from) <= new Date() && new Date() <= new Date(cert.valid_until),
+      in_force: isCertificationInForce(cert),
       sellable,
       product: product
         ? {
