@@ -7,15 +7,16 @@ export function catalogueTags(handles: string[]): string[] {
 }
 
 /**
- * Asks the storefront to drop its cached catalogue pages for these products (POST /api/revalidate,
- * authenticated with OCOP_STOREFRONT_SECRET). Best effort: without a secret, or when the storefront
+ * Asks the storefront to drop its cached catalogue pages for these products (POST /api/revalidate on
+ * STOREFRONT_INTERNAL_URL, else STOREFRONT_URL; authenticated with OCOP_STOREFRONT_SECRET). Best effort: without a secret, or when the storefront
  * does not answer within 3 s, it logs why and returns — the storefront's own cache lifetime
  * (60 s) then bounds how long a product that left the store can still be shown; carts and checkout
  * refuse it either way.
  */
 export async function revalidateStorefrontCatalogue(container: MedusaContainer, productIds: string[]): Promise<boolean> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const storefrontUrl = process.env.STOREFRONT_URL
+  // Inside a private network the storefront is reached at its own address, not the shoppers' public one.
+  const storefrontUrl = process.env.STOREFRONT_INTERNAL_URL || process.env.STOREFRONT_URL
   const secret = process.env.OCOP_STOREFRONT_SECRET
   if (!storefrontUrl || !secret || !productIds.length) return false
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
