@@ -158,6 +158,32 @@ modules.push({
   },
 })
 
+// Notifications: email through our nodemailer provider (backend/src/modules/notification-mail) —
+// SMTP when SMTP_URL is set (MAIL_FROM is then required), otherwise every message is kept as an
+// .eml file in OCOP_MAIL_DIR, listed by the local mail viewer at /dev/mail (loopback URLs only).
+// The `feed` channel keeps Medusa's default local provider for anything still sent there.
+// backend/src/modules/notification-mail/settings.ts reads the same variables for the viewer.
+modules.push({
+  resolve: "@medusajs/medusa/notification",
+  options: {
+    providers: [
+      {
+        resolve: "./src/modules/notification-mail",
+        id: "mail",
+        options: {
+          channels: ["email"],
+          smtp_url: env.SMTP_URL || undefined,
+          from: env.MAIL_FROM || (env.SMTP_URL ? undefined : "Chợ OCOP Huế <no-reply@ocop-hue.local>"),
+          mail_dir: env.OCOP_MAIL_DIR || ".data/mail",
+          retries: env.OCOP_MAIL_RETRIES ? Number(env.OCOP_MAIL_RETRIES) : 4,
+          retry_base_ms: env.OCOP_MAIL_RETRY_BASE_MS ? Number(env.OCOP_MAIL_RETRY_BASE_MS) : 500,
+        },
+      },
+      { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+    ],
+  },
+})
+
 // The admin's session cookie. Medusa marks it `Secure` whenever NODE_ENV=production, and
 // express-session silently drops a Secure cookie on a plain-HTTP request: the quick start
 // (`npm start` serves the built backend with NODE_ENV=production on http://localhost) then signs

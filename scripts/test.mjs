@@ -38,6 +38,10 @@ async function startStack() {
   const stripe = await stage("stripe test server", () =>
     startStripeTestServer(`${backendUrl}/hooks/payment/stripe_stripe`, STRIPE_WEBHOOK_SECRET)
   )
+  // No SMTP_URL: the shared backend keeps every message as an .eml file here (fresh for each run);
+  // tests/integration/notifications.spec.ts runs its own backend against a local SMTP server.
+  const mailDir = path.join(ROOT, "test-results", "mail")
+  fs.rmSync(mailDir, { recursive: true, force: true })
   const stripeEnv = stripe
     ? {
         STRIPE_API_KEY: "sk_test_ocop",
@@ -51,7 +55,7 @@ async function startStack() {
     databaseUrl: db.databaseUrl,
     storefrontUrl,
     port: backendPort,
-    extraEnv: stripeEnv,
+    extraEnv: { ...stripeEnv, OCOP_MAIL_DIR: mailDir },
     keepSeededCopy: true,
   })
   services.push(backend.service)
@@ -80,6 +84,7 @@ async function startStack() {
     OCOP_ADMIN_EMAIL: DEMO_ADMIN.email,
     OCOP_ADMIN_PASSWORD: DEMO_ADMIN.password,
     OCOP_BACKEND_ENV_JSON: JSON.stringify(backend.env),
+    OCOP_MAIL_DIR: mailDir,
     // The freshly migrated and seeded database, never connected to: a TEMPLATE for tests' own databases.
     ...(backend.seededCopyUrl ? { OCOP_SEEDED_DATABASE_URL: backend.seededCopyUrl } : {}),
     ...(stripe ? { OCOP_STRIPE_URL: `http://127.0.0.1:${stripe.port}` } : {}),

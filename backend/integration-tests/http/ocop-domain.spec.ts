@@ -295,7 +295,7 @@ describe("expiry job and renewal reminders", () => {
     const notifications = await admin("GET", "/admin/notifications?limit=50&fields=template,data")
     expect(
       notifications.body.notifications.some(
-        (n: any) => n.template === "ocop-certification-renewal-reminder" && n.data?.certificate_number === certification.certificate_number
+        (n: any) => n.template === "ocop-certificate-expiry" && n.data?.certificate_number === certification.certificate_number && n.data?.stage === 90
       )
     ).toBe(true)
   })
