@@ -24,7 +24,6 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env) {
 export function mailViewerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.OCOP_MAIL_VIEWER === "off") return false
   if (mailSettings(env).smtpUrl) return false
-  if (env.NODE_ENV === "staging") return false
   try {
     const url = new URL(env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`)
     return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)

@@ -25,7 +25,8 @@ export type OutgoingMessage<N extends TemplateName = TemplateName> = {
   only_essential?: boolean
 }
 
-export type SendReport = { sent: string[]; skipped: string[]; failed: string[] }
+/** Idempotency keys by outcome: `already_sent` is a redelivery, `skipped` an opted-out recipient. */
+export type SendReport = { sent: string[]; already_sent: string[]; skipped: string[]; failed: string[] }
 
 /**
  * Sends each message through Medusa's Notification Module (channel `email`), one at a time so
@@ -38,13 +39,18 @@ export type SendReport = { sent: string[]; skipped: string[]; failed: string[] }
 export const sendMessagesStep = createStep("ocop-send-messages", async (messages: OutgoingMessage[], { container }) => {
   const notifications = container.resolve(Modules.NOTIFICATION)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const report: SendReport = { sent: [], skipped: [], failed: [] }
+  const report: SendReport = { sent: [], already_sent: [], skipped: [], failed: [] }
   for (const m of messages) {
     if (m.only_essential && !isEssential(m.template)) {
       report.skipped.push(m.idempotency_key)
       continue
     }
     try {
+      const [previous] = await notifications.listNotifications({ idempotency_key: m.idempotency_key } as any, { select: ["id", "status"], take: 1 })
+      if (previous?.status === "success") {
+        report.already_sent.push(m.idempotency_key)
+        continue
+      }
       await notifications.createNotifications({
         to: m.to,
         channel: "email",

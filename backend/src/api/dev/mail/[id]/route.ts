@@ -17,10 +17,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     return res.send(raw)
   }
   if (part === "html") {
-    let html = typeof mail.html === "string" ? mail.html : ""
-    for (const a of mail.attachments) {
-      if (a.cid) html = html.split(`cid:${a.cid}`).join(`data:${a.contentType};base64,${a.content.toString("base64")}`)
-    }
+    // mailparser has already turned cid: images (the VietQR code) into data: URLs.
+    const html = typeof mail.html === "string" ? mail.html : ""
     res.setHeader("content-type", "text/html; charset=utf-8")
     res.setHeader("content-security-policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
     return res.send(html)
