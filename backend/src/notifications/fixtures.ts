@@ -57,6 +57,8 @@ export function sampleData<N extends TemplateName>(name: N, locale: MessageLocal
         shipping_address: address,
       },
     },
+    "ocop-payment-received": { ...base(locale), order: { id: "order_01SAMPLE", display_id: 1042, currency_code: "vnd" }, amount: 155000 },
+    "ocop-order-canceled": { ...base(locale), order: { id: "order_01SAMPLE", display_id: 1042, currency_code: "vnd" }, refunded: 155000 },
     "ocop-order-shipped": {
       ...base(locale),
       order: { id: "order_01SAMPLE", display_id: 1042 },

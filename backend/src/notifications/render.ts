@@ -4,7 +4,9 @@ import type { ReactElement } from "react"
 import { verifyVietQrPayload } from "../modules/payment-bank-transfer/vietqr"
 import { CertificateExpiryEmail, certificateExpirySubject } from "./templates/certificate-expiry"
 import { ListingReviewedEmail, listingReviewedSubject } from "./templates/listing-reviewed"
+import { OrderCanceledEmail, orderCanceledSubject } from "./templates/order-canceled"
 import { OrderPlacedEmail, VIETQR_CID, orderPlacedSubject } from "./templates/order-placed"
+import { PaymentReceivedEmail, paymentReceivedSubject } from "./templates/payment-received"
 import { PasswordResetEmail, passwordResetSubject } from "./templates/password-reset"
 import { ProducerDecisionEmail, producerDecisionSubject } from "./templates/producer-decision"
 import { ProducerOrderEmail, producerOrderSubject } from "./templates/producer-order"
@@ -12,8 +14,10 @@ import { ShipmentEmail, shipmentSubject } from "./templates/shipment"
 import type {
   CertificateExpiryData,
   ListingReviewedData,
+  OrderCanceledData,
   OrderPlacedData,
   PasswordResetData,
+  PaymentReceivedData,
   ProducerDecisionData,
   ProducerOrderData,
   ShipmentData,
@@ -46,6 +50,8 @@ export const TEMPLATES = {
     attachments: vietQrAttachment,
   }),
   "ocop-producer-new-order": define<ProducerOrderData>({ subject: producerOrderSubject, component: ProducerOrderEmail, essential: true }),
+  "ocop-payment-received": define<PaymentReceivedData>({ subject: paymentReceivedSubject, component: PaymentReceivedEmail, essential: true }),
+  "ocop-order-canceled": define<OrderCanceledData>({ subject: orderCanceledSubject, component: OrderCanceledEmail, essential: true }),
   "ocop-order-shipped": define<ShipmentData>({ subject: shipmentSubject, component: ShipmentEmail, essential: true }),
   "ocop-producer-decision": define<ProducerDecisionData>({ subject: producerDecisionSubject, component: ProducerDecisionEmail, essential: true }),
   "ocop-listing-reviewed": define<ListingReviewedData>({ subject: listingReviewedSubject, component: ListingReviewedEmail, essential: false }),

@@ -105,3 +105,14 @@ export type CertificateExpiryData = MessageBase & {
 }
 
 export type PasswordResetData = MessageBase & { url: string }
+
+export type PaymentReceivedData = MessageBase & {
+  order: { id: string; display_id: number | string; currency_code: string }
+  amount: number
+}
+
+export type OrderCanceledData = MessageBase & {
+  order: { id: string; display_id: number | string; currency_code: string }
+  /** What was already paid and is refunded with the cancellation (0 when nothing was captured). */
+  refunded: number
+}

@@ -2,7 +2,9 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import {
   certificateExpiredMessagesStep,
   listingReviewedMessagesStep,
+  orderCanceledMessagesStep,
   orderPlacedMessagesStep,
+  paymentReceivedMessagesStep,
   producerDecisionMessagesStep,
   producerOrderMessagesStep,
   sendMessagesStep,
@@ -54,3 +56,13 @@ export const notifyCertificateExpiredWorkflow = createWorkflow(
     return new WorkflowResponse(sendMessagesStep(messages))
   }
 )
+
+export const notifyPaymentReceivedWorkflow = createWorkflow("ocop-notify-payment-received", (input: { payment_id: string }) => {
+  const messages = paymentReceivedMessagesStep(input)
+  return new WorkflowResponse(sendMessagesStep(messages))
+})
+
+export const notifyOrderCanceledWorkflow = createWorkflow("ocop-notify-order-canceled", (input: { order_id: string }) => {
+  const messages = orderCanceledMessagesStep(input)
+  return new WorkflowResponse(sendMessagesStep(messages))
+})
