@@ -187,6 +187,18 @@ function paymentInstructions(order: OrderRow): OrderPlacedData["payment"] {
   return { method: "other", amount }
 }
 
+/**
+ * Where a producer's mail goes: the producer's own contact address, else its portal owner's
+ * login email (producers who applied through the portal often leave the contact address empty).
+ */
+async function producerEmail(container: MedusaContainer, producer: { id: string; email?: string | null } | undefined): Promise<string | null> {
+  if (!producer) return null
+  if (producer.email) return producer.email
+  const portal: ProducerPortalModuleService = container.resolve(PRODUCER_PORTAL_MODULE)
+  const [owner] = await portal.listProducerUsers({ producer_id: producer.id, role: "owner" } as any, { select: ["email"], take: 1, order: { created_at: "ASC" } })
+  return owner?.email ?? null
+}
+
 /** The shopper's order confirmation. */
 export const orderPlacedMessagesStep = createStep("ocop-order-placed-messages", async (input: { order_id: string }, { container }) => {
   const order = await loadOrder(container, input.order_id)
@@ -251,12 +263,13 @@ export const producerOrderMessagesStep = createStep("ocop-producer-order-message
   const messages: OutgoingMessage[] = []
   for (const link of links as any[]) {
     const producer = link.producer
-    if (!producer?.email) continue
+    const to = await producerEmail(container, producer)
+    if (!to) continue
     const own = new Set<string>(link.line_item_ids ?? [])
     const items = lines(order, facts, locale, own)
     if (!items.length) continue
     const message: OutgoingMessage<"ocop-producer-new-order"> = {
-      to: producer.email,
+      to,
       template: "ocop-producer-new-order",
       data: {
         locale,
@@ -341,9 +354,10 @@ export const producerDecisionMessagesStep = createStep(
       filters: { id: input.producer_id },
     } as any)
     const producer = data[0] as any
-    if (!producer?.email || producer.status !== input.status) return new StepResponse([] as OutgoingMessage[])
+    const to = await producerEmail(container, producer)
+    if (!to || producer.status !== input.status) return new StepResponse([] as OutgoingMessage[])
     const message: OutgoingMessage<"ocop-producer-decision"> = {
-      to: producer.email,
+      to,
       template: "ocop-producer-decision",
       data: {
         locale: producerLocale(),
@@ -381,10 +395,11 @@ export const listingReviewedMessagesStep = createStep(
     ])
     const producer = producers[0] as any
     const review = changes[0] as any
-    if (!producer?.email || !review) return new StepResponse([] as OutgoingMessage[])
+    const to = await producerEmail(container, producer)
+    if (!to || !review) return new StepResponse([] as OutgoingMessage[])
     const locale = producerLocale()
     const message: OutgoingMessage<"ocop-listing-reviewed"> = {
-      to: producer.email,
+      to,
       template: "ocop-listing-reviewed",
       data: {
         locale,
@@ -424,10 +439,11 @@ export async function certificateExpiryMessage(
   } as any)
   const cert = data[0] as any
   const producer = cert?.producer
-  if (!producer?.email) return null
+  const to = await producerEmail(container, producer)
+  if (!to) return null
   const { data: products } = await query.graph({ entity: "product", fields: ["title"], filters: { id: cert.product_id }, withDeleted: true } as any)
   const message: OutgoingMessage<"ocop-certificate-expiry"> = {
-    to: producer.email,
+    to,
     template: "ocop-certificate-expiry",
     data: {
       locale: producerLocale(),
