@@ -15,17 +15,38 @@ import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const env = process.env
-const isProduction = env.NODE_ENV === "production"
 
-/** Secrets must be real in production; development gets clearly-named throwaway values. */
-function secret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
-  const value = env[name]
-  if (value && value.length >= 16) return value
-  if (isProduction) {
-    throw new Error(`${name} must be set to a random string of at least 16 characters when NODE_ENV=production.`)
+// Secrets, the bank account and Stripe's webhook secret come from one rule (src/config/deployment.ts):
+// fallbacks only for the local demo (OCOP_DEMO=true, set by npm start / npm test); a deployment
+// missing any of them stops here with one message naming each. `medusa build` is exempt: it starts
+// nothing and the built config is evaluated again by `medusa start`.
+//
+// backend/medusa-config.ts is a symlink to this file, and Node resolves a module's relative
+// requires from its real path: from the sources that is the repository root (the module is in
+// ./backend/src), from the build backend/.medusa/server (./src). A static import works in only
+// one of them, so the module is found by trying both.
+type DeploymentModule = {
+  isBuildCommand(argv: string[]): boolean
+  resolveDeploymentSettings(env: Record<string, string | undefined>): {
+    jwtSecret: string
+    cookieSecret: string
+    bankTransfer: Record<string, string>
+    stripeWebhookSecret: string | undefined
   }
-  return `dev-only-${name.toLowerCase()}-not-for-production`
 }
+const deploymentModulePath = ["./src/config/deployment", "./backend/src/config/deployment"].find((candidate) => {
+  try {
+    return !!require.resolve(candidate)
+  } catch {
+    return false
+  }
+})
+if (!deploymentModulePath) throw new Error("medusa-config: src/config/deployment was not found beside the config")
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/unbound-method -- the path is only known at run time (see above); both are plain functions
+const { isBuildCommand, resolveDeploymentSettings }: DeploymentModule = require(deploymentModulePath)
+const deployment = isBuildCommand(process.argv)
+  ? resolveDeploymentSettings({ ...env, OCOP_DEMO: "true" })
+  : resolveDeploymentSettings(env)
 
 const redisUrl = env.REDIS_URL
 const workerMode = (env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared"
@@ -38,12 +59,7 @@ const paymentProviders: Array<Record<string, unknown>> = [
   {
     resolve: "./src/modules/payment-bank-transfer",
     id: "bank-transfer",
-    options: {
-      bank_bin: env.BANK_TRANSFER_BIN || "970436",
-      account_number: env.BANK_TRANSFER_ACCOUNT || "0011000000000",
-      account_name: env.BANK_TRANSFER_ACCOUNT_NAME || "CONG TY OCOP HUE DEMO",
-      bank_name: env.BANK_TRANSFER_BANK_NAME || "Vietcombank (demo account)",
-    },
+    options: deployment.bankTransfer,
   },
 ]
 if (env.STRIPE_API_KEY) {
@@ -52,7 +68,7 @@ if (env.STRIPE_API_KEY) {
     id: "stripe",
     options: {
       apiKey: env.STRIPE_API_KEY,
-      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      webhookSecret: deployment.stripeWebhookSecret,
       capture: env.STRIPE_CAPTURE_METHOD !== "manual",
       // Only tests set these: they point the official client at a local server.
       apiHost: env.STRIPE_API_HOST,
@@ -142,18 +158,48 @@ if (!redisUrl) {
 const storefrontUrl = env.STOREFRONT_URL || "http://localhost:8000"
 const backendUrl = env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`
 
-// Uploaded files (producer listing images and certificate evidence, admin uploads) on local disk in
-// backend/static/uploads (gitignored), served by the backend at <MEDUSA_BACKEND_URL>/static/uploads.
-// Without this Medusa's local provider writes next to the committed artwork and links to :9000.
+// Uploaded files (producer listing images and certificate evidence, admin uploads), through Medusa's
+// File Module. By default on local disk in assets/uploads (relative to the server's working directory;
+// gitignored), served by the backend at <MEDUSA_BACKEND_URL>/static/uploads through
+// src/api/static-files.ts (nosniff, type from the extension, PDFs as attachments, sandbox CSP) — not
+// Medusa's static/ folder, which it serves before any middleware can add those headers. Private files
+// (admin exports) go to private-uploads, which nothing serves.
+// With S3_BUCKET set, files go to an S3-compatible bucket instead (AWS S3, MinIO, Cloudflare R2, …):
+// the one choice for several servers on several hosts. S3_FILE_URL is the public base URL of the
+// bucket; give it its own domain (never the admin's origin) and let it add nosniff and a CSP there.
+const s3Bucket = env.S3_BUCKET
+if (s3Bucket) {
+  const missing = ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FILE_URL"].filter((name) => !env[name])
+  if (missing.length) throw new Error(`S3_BUCKET is set: also set ${missing.join(", ")} (see README, Configuration).`)
+}
 modules.push({
   resolve: "@medusajs/medusa/file",
   options: {
     providers: [
-      {
-        resolve: "@medusajs/medusa/file-local",
-        id: "local",
-        options: { upload_dir: "static/uploads", backend_url: `${backendUrl.replace(/\/$/, "")}/static/uploads` },
-      },
+      s3Bucket
+        ? {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              bucket: s3Bucket,
+              region: env.S3_REGION,
+              endpoint: env.S3_ENDPOINT || undefined,
+              access_key_id: env.S3_ACCESS_KEY_ID,
+              secret_access_key: env.S3_SECRET_ACCESS_KEY,
+              file_url: env.S3_FILE_URL!.replace(/\/$/, ""),
+              // MinIO and most self-hosted S3 servers address buckets by path, not by host name.
+              additional_client_config: env.S3_ENDPOINT ? { forcePathStyle: true } : {},
+            },
+          }
+        : {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: {
+              upload_dir: "assets/uploads",
+              private_upload_dir: "private-uploads",
+              backend_url: `${backendUrl.replace(/\/$/, "")}/static/uploads`,
+            },
+          },
     ],
   },
 })
@@ -161,7 +207,9 @@ modules.push({
 // Notifications: email through our nodemailer provider (backend/src/modules/notification-mail) —
 // SMTP when SMTP_URL is set (MAIL_FROM is then required), otherwise every message is kept as an
 // .eml file in OCOP_MAIL_DIR, listed by the local mail viewer at /dev/mail (loopback URLs only).
-// The `feed` channel keeps Medusa's default local provider for anything still sent there.
+// The `feed` channel (password resets and producer invites, for now) goes to our log provider instead of
+// Medusa's local one, which logs each notification's data — reset and invite tokens included; ours logs
+// the recipient and template only (src/modules/notification-log).
 // backend/src/modules/notification-mail/settings.ts reads the same variables for the viewer.
 modules.push({
   resolve: "@medusajs/medusa/notification",
@@ -179,7 +227,7 @@ modules.push({
           retry_base_ms: env.OCOP_MAIL_RETRY_BASE_MS ? Number(env.OCOP_MAIL_RETRY_BASE_MS) : 500,
         },
       },
-      { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+      { resolve: "./src/modules/notification-log", id: "log", options: { channels: ["feed"] } },
     ],
   },
 })
@@ -212,8 +260,8 @@ module.exports = defineConfig({
       storeCors: env.STORE_CORS || storefrontUrl,
       adminCors: env.ADMIN_CORS || backendUrl,
       authCors: env.AUTH_CORS || [storefrontUrl, backendUrl].join(","),
-      jwtSecret: secret("JWT_SECRET"),
-      cookieSecret: secret("COOKIE_SECRET"),
+      jwtSecret: deployment.jwtSecret,
+      cookieSecret: deployment.cookieSecret,
       // Producers sign in with email and password only (POST /auth/producer/emailpass);
       // actor types not listed here keep every registered provider.
       authMethodsPerActor: { producer: ["emailpass"] },

@@ -111,6 +111,7 @@ export async function benchLighthouse() {
     await api(`/store/carts/${cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: 1 })
 
     const base = `http://localhost:${sfPort}`
+    /** @type {[string, string, Record<string, string>?][]} */
     const pages = [
       ["home", `${base}/vi`],
       ["catalogue", `${base}/vi/products`],

@@ -30,7 +30,6 @@ import { BACKEND_DIR, ROOT, freePort, log, run, stage, startService, stopService
 import { generateCatalogue } from "./lib/catalogue-generator.mjs"
 
 const RESULTS = path.join(ROOT, "bench", "results")
-const BASE_CATALOGUE = path.join(BACKEND_DIR, "src", "scripts", "data", "catalogue.json")
 const RELEVANCE = path.join(ROOT, "tests", "search", "relevance.json")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const TARGET_P95_MS = 50
@@ -134,7 +133,7 @@ export async function benchSearch({
   const relevance = JSON.parse(fs.readFileSync(RELEVANCE, "utf8"))
   const provider = process.env.MEILISEARCH_HOST ? "meilisearch" : "postgres"
 
-  let catalogueFile = process.env.BENCH_SEARCH_CATALOGUE
+  let catalogueFile = process.env.BENCH_SEARCH_CATALOGUE ?? ""
   if (!catalogueFile) {
     catalogueFile = path.join(tmp, `catalogue-${products}.json`)
     await stage(`generating a ${products.toLocaleString("en-US")}-product catalogue`, async () => {
@@ -178,11 +177,11 @@ export async function benchSearch({
       report.seed_seconds = Math.round((Date.now() - seedStarted) / 1000)
     }
 
-    let rebuild
-    await stage("indexing (search-rebuild)", async () => {
+    /** @type {{ documents: number, seconds: number, docs_per_second: number } | null} */
+    const rebuild = await stage("indexing (search-rebuild)", async () => {
       const out = await run(MEDUSA, ["exec", "./src/scripts/search-rebuild.ts"], { cwd: backendDir, env, label: "index" })
       const line = out.split("\n").find((l) => l.startsWith("SEARCH_REBUILD_RESULT "))
-      rebuild = line ? JSON.parse(line.slice("SEARCH_REBUILD_RESULT ".length)) : null
+      return line ? JSON.parse(line.slice("SEARCH_REBUILD_RESULT ".length)) : null
     })
     report.indexing = rebuild
     if (rebuild) log(`indexed ${rebuild.documents} documents in ${rebuild.seconds} s: ${rebuild.docs_per_second} docs/s`)

@@ -58,7 +58,7 @@ function runStart(dir, env, logFile) {
     let settled = false
     const kill = (sig) => {
       try {
-        process.kill(-child.pid, sig)
+        process.kill(-(child.pid ?? 0), sig)
       } catch {}
     }
     const timer = setTimeout(() => finish(new Error(`npm start not ready after ${COLD_TIMEOUT_MS / 1000} s (see ${logFile})`)), COLD_TIMEOUT_MS)
@@ -121,6 +121,7 @@ export async function benchStartup() {
   execFileSync("git", ["clone", "--quiet", "--no-hardlinks", ROOT, dir])
   execFileSync("git", ["checkout", "--quiet", head], { cwd: dir })
 
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     npm_config_cache: cache,
@@ -146,7 +147,7 @@ export async function benchStartup() {
     log(`warm: ready in ${report.warm.total_s} s`)
     report.load_after_warm = os.loadavg().map((l) => l.toFixed(2)).join(" ")
   } catch (e) {
-    report.error = String(e?.message ?? e)
+    report.error = String(/** @type {Error} */ (e)?.message ?? e)
     throw e
   } finally {
     fs.writeFileSync(path.join(RESULTS, "startup.json"), JSON.stringify(report, null, 2) + "\n")

@@ -178,6 +178,7 @@ async function benchApi({ quick }) {
     const variantId = (await get(`/store/products?id=${sample.id}&fields=variants.id`)).products[0].variants[0].id
 
     const region = `region_id=${vn.id}`
+    /** @type {[string, { path?: string, method?: string, setup?: (req: object) => { path: string, body?: string } }][]} */
     const scenarios = [
       ["stock GET /store/products", { path: `/store/products?limit=12&${region}` }],
       ["stock list + prices", { path: `/store/products?limit=12&${region}&fields=id,handle,title,subtitle,thumbnail,metadata,created_at,*variants.calculated_price,+variants.inventory_quantity` }],
@@ -207,6 +208,7 @@ async function benchApi({ quick }) {
         ...(s.setup ? { requests: [{ setupRequest: s.setup }] } : {}),
       }
       // One request first: a scenario that does not answer 2xx is reported, not measured.
+      /** @type {{ path?: string, body?: string }} */
       const probe = s.setup ? s.setup({}) : { path: s.path }
       const check = await fetch(`${base}${probe.path}`, { headers: opts.headers, method: opts.method, ...(probe.body ? { body: probe.body } : {}) })
       if (!check.ok) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Draws the demo catalogue's artwork from backend/src/scripts/data/catalogue.json:
- *   backend/static/ocop/<product handle>.svg            800×800, one per product
- *   backend/static/ocop/producers/<producer handle>.svg 400×400 monogram, one per producer
+ *   backend/assets/ocop/<product handle>.svg            800×800, one per product
+ *   backend/assets/ocop/producers/<producer handle>.svg 400×400 monogram, one per producer
  *
  * Flat illustrations built from each product's `artwork` (background, accent, motif),
  * its Vietnamese title and its certification stars. Node built-ins only, no fonts or
@@ -16,13 +16,14 @@ import { fileURLToPath } from "node:url"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const CATALOGUE = process.argv[2] || path.join(ROOT, "backend/src/scripts/data/catalogue.json")
-const OUT = process.argv[3] || path.join(ROOT, "backend/static/ocop")
+const OUT = process.argv[3] || path.join(ROOT, "backend/assets/ocop")
 const FONT = "'Be Vietnam Pro', 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', 'Noto Sans', sans-serif"
 
 // ---------------------------------------------------------------- helpers
 export function escapeXml(s) {
   return String(s)
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters; they are stripped on purpose
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

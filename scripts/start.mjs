@@ -43,11 +43,15 @@ async function shutdown(code) {
 function localSecrets() {
   fs.mkdirSync(DATA_DIR, { recursive: true })
   const file = path.join(DATA_DIR, "secrets.json")
-  if (!fs.existsSync(file)) {
-    const secret = () => crypto.randomBytes(32).toString("hex")
-    fs.writeFileSync(file, JSON.stringify({ JWT_SECRET: secret(), COOKIE_SECRET: secret() }, null, 2), { mode: 0o600 })
+  const secret = () => crypto.randomBytes(32).toString("hex")
+  const kept = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}
+  // OCOP_STOREFRONT_SECRET: the storefront server forwards its client's IP with it (README, Security);
+  // added to a secrets.json written before it existed.
+  const secrets = { JWT_SECRET: secret(), COOKIE_SECRET: secret(), OCOP_STOREFRONT_SECRET: secret(), ...kept }
+  if (Object.keys(secrets).length !== Object.keys(kept).length) {
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
   }
-  return JSON.parse(fs.readFileSync(file, "utf8"))
+  return secrets
 }
 
 async function main() {
@@ -82,7 +86,7 @@ async function main() {
     port: BACKEND_PORT,
     storefrontUrl,
     // Without SMTP_URL every message is kept as an .eml file here and listed at /dev/mail.
-    extra: { OCOP_MAIL_DIR: path.join(DATA_DIR, "mail"), ...localSecrets(), ...pick(process.env, ["JWT_SECRET", "COOKIE_SECRET", "OCOP_MAIL_DIR"]) },
+    extra: { OCOP_MAIL_DIR: path.join(DATA_DIR, "mail"), ...localSecrets(), ...pick(process.env, ["JWT_SECRET", "COOKIE_SECRET", "OCOP_STOREFRONT_SECRET", "OCOP_MAIL_DIR"]) },
   })
 
   // A warm restart skips what this database already has: migrations are re-run only
@@ -117,7 +121,12 @@ async function main() {
   )
   const key = await backend.publishableKey(databaseUrl)
   const backendUrl = `http://localhost:${BACKEND_PORT}`
-  const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: key, port: STOREFRONT_PORT })
+  const sfEnv = storefront.storefrontEnv({
+    backendUrl,
+    publishableKey: key,
+    port: STOREFRONT_PORT,
+    extra: { OCOP_STOREFRONT_SECRET: env.OCOP_STOREFRONT_SECRET },
+  })
   await stage("storefront build", async () => {
     if (storefront.storefrontBuildIsFresh(sfEnv)) log("storefront build is up to date")
     else await storefront.buildStorefront(sfEnv)

@@ -3,6 +3,8 @@
 // TEST_DATABASE_URL), migrate and seed it, build and start the backend and the
 // storefront, run every vitest tier against them, then stop everything.
 // Extra arguments are passed to vitest (e.g. `npm test -- --project unit`).
+// The static gate (`npm run check`: type checks and ESLint) runs first and fails the run on
+// its own; OCOP_SKIP_CHECK=1 skips it (for re-running one spec while iterating).
 import fs from "node:fs"
 import path from "node:path"
 import { spawn } from "node:child_process"
@@ -42,6 +44,7 @@ async function startStack() {
   // tests/integration/notifications.spec.ts runs its own backend against a local SMTP server.
   const mailDir = path.join(ROOT, "test-results", "mail")
   fs.rmSync(mailDir, { recursive: true, force: true })
+  /** @type {Record<string, string>} */
   const stripeEnv = stripe
     ? {
         STRIPE_API_KEY: "sk_test_ocop",
@@ -55,7 +58,8 @@ async function startStack() {
     databaseUrl: db.databaseUrl,
     storefrontUrl,
     port: backendPort,
-    extraEnv: { ...stripeEnv, OCOP_MAIL_DIR: mailDir },
+    // Info level: tests/integration/security-auth.spec.ts checks what notifications write to the log.
+    extraEnv: { ...stripeEnv, OCOP_MAIL_DIR: mailDir, LOG_LEVEL: "info" },
     keepSeededCopy: true,
   })
   services.push(backend.service)
@@ -64,7 +68,12 @@ async function startStack() {
     stops.push(() => dropDatabase(backend.seededCopyUrl).catch(() => {}))
   }
 
-  const sfEnv = storefront.storefrontEnv({ backendUrl, publishableKey: backend.publishableKey, port: storefrontPort })
+  const sfEnv = storefront.storefrontEnv({
+    backendUrl,
+    publishableKey: backend.publishableKey,
+    port: storefrontPort,
+    extra: { OCOP_STOREFRONT_SECRET: backend.env.OCOP_STOREFRONT_SECRET },
+  })
   if (!fs.existsSync(path.join(ROOT, "storefront", "src", "app"))) {
     throw new StageError("storefront/src/app is missing: the storefront cannot be built.")
   }
@@ -145,6 +154,12 @@ async function main() {
   await stage("dependencies", async () => {
     if (!ensureInstalled()) log("dependencies already installed")
   })
+  if (process.env.OCOP_SKIP_CHECK === "1") log("check skipped (OCOP_SKIP_CHECK=1)")
+  else {
+    const { check } = await import("./check.mjs")
+    const passed = await stage("check (types and lint)", () => check())
+    if (!passed) throw new StageError("`npm run check` failed (type or lint errors above): no tests were run.")
+  }
   const env = onlyUnit ? {} : await startStack()
   const code = await runVitest(env)
   await cleanup()

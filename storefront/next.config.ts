@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   // (and no remotePatterns wildcard that would open an SSRF hole) is needed.
   images: { unoptimized: true },
   typescript: { ignoreBuildErrors: false },
+  // The OCOP contract (taxonomy, rules, DTO types) is TypeScript source in the backend workspace.
+  transpilePackages: ["@hue-ocop/backend"],
   experimental: {
     // The stylesheet (~7 KB gzipped) goes into the page's <head> instead of a
     // render-blocking request of its own: on a slow mobile connection that round

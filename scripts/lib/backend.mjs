@@ -2,16 +2,27 @@
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
-import { BACKEND_DIR, ROOT, StageError, log, run, startService, waitForHttp } from "./common.mjs"
+import { BACKEND_DIR, ROOT, StageError, run, startService, waitForHttp } from "./common.mjs"
 
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 export const BUILT_DIR = path.join(BACKEND_DIR, ".medusa", "server")
 
 export const DEMO_ADMIN = { email: "admin@ocop-hue.vn", password: "ocop-admin-2026" }
 
+/**
+ * The environment of every backend process `npm start`, `npm test` and the benchmarks run.
+ * They are the local demo, and say so: OCOP_DEMO=true lets the seed load the demo catalogue
+ * (its producer logins, DEMO- certificates) and the config fall back to the demo bank account.
+ * Without it the backend is a deployment and refuses to start on missing settings
+ * (backend/src/config/deployment.ts).
+ *
+ * @param {{ databaseUrl?: string, port?: number | string, storefrontUrl: string, extra?: Record<string, string> }} options
+ * @returns {Record<string, string | undefined>}
+ */
 export function backendEnv({ databaseUrl, port, storefrontUrl, extra = {} }) {
   const env = {
     ...process.env,
+    OCOP_DEMO: "true",
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     MEDUSA_BACKEND_URL: `http://localhost:${port}`,
@@ -47,7 +58,7 @@ export async function ensureAdminUser(env, { email, password } = DEMO_ADMIN) {
     await run(MEDUSA, ["user", "-e", email, "-p", password], { cwd: BACKEND_DIR, env, label: "admin-user", quiet: true })
     return "created"
   } catch (e) {
-    if (/already exists|duplicate|exists/i.test(String(e.message))) return "exists"
+    if (/already exists|duplicate|exists/i.test(String(/** @type {Error} */ (e).message))) return "exists"
     throw e
   }
 }
@@ -110,12 +121,17 @@ export function backendBuildIsFresh() {
 
 export async function buildBackend(env, opts = {}) {
   await run(MEDUSA, ["build"], { cwd: BACKEND_DIR, env, label: "backend-build", quiet: opts.quiet ?? true })
-  // `medusa build` wipes .medusa/server; the static artwork is served from there.
-  const staticSrc = path.join(BACKEND_DIR, "static")
-  if (fs.existsSync(staticSrc)) fs.cpSync(staticSrc, path.join(BUILT_DIR, "static"), { recursive: true })
+  // `medusa build` wipes .medusa/server; the artwork is served from its assets/ (src/api/static-files.ts:
+  // not static/, which Medusa would serve itself, without nosniff or CSP).
+  const assetsSrc = path.join(BACKEND_DIR, "assets")
+  if (fs.existsSync(assetsSrc)) fs.cpSync(assetsSrc, path.join(BUILT_DIR, "assets"), { recursive: true })
 }
 
-/** Serves the built backend. Modules resolve from the workspace's node_modules by walking up. */
+/**
+ * Serves the built backend. Modules resolve from the workspace's node_modules by walking up.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {{ port?: number | string, logFile?: string, echo?: boolean, timeoutMs?: number }} [options]
+ */
 export async function serveBackend(env, { port, logFile, echo = false, timeoutMs = 180000 } = {}) {
   if (!fs.existsSync(path.join(BUILT_DIR, "package.json"))) throw new StageError("the backend is not built (run the build stage).")
   const child = startService("backend", MEDUSA, ["start"], { cwd: BUILT_DIR, env: { ...env, NODE_ENV: env.NODE_ENV || "production" }, logFile, echo })

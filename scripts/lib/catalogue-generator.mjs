@@ -37,6 +37,7 @@ const DISTRICTS = [
   { district: "Nam Đông", communes: ["Thượng Lộ", "Hương Lộc", "Khe Tre", "Thượng Quảng"] },
   { district: "Thành phố Huế", communes: ["Thủy Biều", "Phú Cát", "Kim Long", "Thủy Xuân"] },
 ]
+/** @type {[string, number, string][]} */
 const TYPES = [
   ["cooperative", 0.33, "HTX Nông nghiệp"],
   ["enterprise", 0.24, "Công ty TNHH"],

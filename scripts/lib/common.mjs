@@ -31,7 +31,13 @@ export function log(message) {
   process.stdout.write(`[ocop] ${message}\n`)
 }
 
-/** Runs `fn` as a named stage and prints how long it took. */
+/**
+ * Runs `fn` as a named stage and prints how long it took.
+ * @template T
+ * @param {string} name
+ * @param {() => T | Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 export async function stage(name, fn) {
   const started = Date.now()
   log(`${name} …`)
@@ -57,12 +63,13 @@ export async function assertPortFree(port, what) {
   }
 }
 
+/** @returns {Promise<number>} */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.once("error", reject)
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
+      const { port } = /** @type {import("node:net").AddressInfo} */ (server.address())
       server.close(() => resolve(port))
     })
   })
@@ -83,7 +90,7 @@ export function ensureInstalled() {
       fs.mkdirSync(lockDir)
       break
     } catch (e) {
-      if (e.code !== "EEXIST") throw e
+      if (/** @type {NodeJS.ErrnoException} */ (e).code !== "EEXIST") throw e
       const age = Date.now() - fs.statSync(lockDir).mtimeMs
       if (age > 15 * 60_000) fs.rmSync(lockDir, { recursive: true, force: true })
       else if (Date.now() > deadline) throw new StageError("another install has held .ocop-install.lock for 15 minutes.")
@@ -155,8 +162,19 @@ function prefixLines(label, text) {
 }
 
 /**
+ * @typedef {import("node:child_process").ChildProcessByStdio<null, import("node:stream").Readable, import("node:stream").Readable> & {
+ *   exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }>, serviceName: string
+ * }} Service
+ */
+
+/**
  * Starts a long-running service in its own process group so that it and all
  * of its children can be stopped together (no orphans).
+ * @param {string} name
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile?: string, echo?: boolean }} [options]
+ * @returns {Service}
  */
 export function startService(name, cmd, args, { cwd, env, logFile, echo = true } = {}) {
   const out = logFile ? fs.createWriteStream(logFile, { flags: "a" }) : null
@@ -167,28 +185,34 @@ export function startService(name, cmd, args, { cwd, env, logFile, echo = true }
   }
   child.stdout.on("data", onData)
   child.stderr.on("data", onData)
-  child.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })))
-  child.serviceName = name
-  return child
+  return Object.assign(child, {
+    exited: /** @type {Service["exited"]} */ (new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })))),
+    serviceName: name,
+  })
 }
 
+/** @param {Service | null | undefined} child */
 export async function stopService(child, timeoutMs = 10000) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return
   try {
-    process.kill(-child.pid, "SIGTERM")
+    process.kill(-(child.pid ?? 0), "SIGTERM")
   } catch {
     return
   }
   const timer = new Promise((r) => setTimeout(() => r("timeout"), timeoutMs))
   if ((await Promise.race([child.exited, timer])) === "timeout") {
     try {
-      process.kill(-child.pid, "SIGKILL")
+      process.kill(-(child.pid ?? 0), "SIGKILL")
     } catch {}
     await child.exited
   }
 }
 
-/** Polls an HTTP URL until it answers 2xx, or the service exits, or time runs out. */
+/**
+ * Polls an HTTP URL until it answers 2xx, or the service exits, or time runs out.
+ * @param {string} url
+ * @param {{ timeoutMs?: number, service?: Service }} [options]
+ */
 export async function waitForHttp(url, { timeoutMs = 120000, service } = {}) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {

@@ -39,7 +39,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
   try {
     await pg.start()
   } catch (e) {
-    throw new StageError(`embedded PostgreSQL did not start on port ${port}: ${e?.message ?? e}`)
+    throw new StageError(`embedded PostgreSQL did not start on port ${port}: ${/** @type {Error} */ (e)?.message ?? e}`)
   }
   let stopped = false
   return {
@@ -77,7 +77,7 @@ export async function ensureDatabase(url) {
   try {
     await client.connect()
   } catch (e) {
-    throw new StageError(`cannot connect to PostgreSQL at ${redact(url)}: ${e?.message ?? e}`)
+    throw new StageError(`cannot connect to PostgreSQL at ${redact(url)}: ${/** @type {Error} */ (e)?.message ?? e}`)
   }
   try {
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [db])

@@ -6,13 +6,17 @@ import os from "node:os"
 import path from "node:path"
 import { ROOT, freePort, log, stage } from "./common.mjs"
 
-/** A throwaway database: a database on TEST_DATABASE_URL's server, or an embedded PostgreSQL in a temp dir. */
+/**
+ * A throwaway database: a database on TEST_DATABASE_URL's server, or an embedded PostgreSQL in a temp dir.
+ * @param {string} name
+ * @returns {Promise<{ databaseUrl: string, stop: () => Promise<void> }>}
+ */
 export async function startThrowawayDatabase(name) {
   const { startEmbeddedPostgres, ensureDatabase, dropDatabase } = await import("./postgres.mjs")
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`))
   fs.chmodSync(tmpDir, 0o755)
-  let databaseUrl
-  let stop
+  let databaseUrl = ""
+  let stop = async () => {}
   await stage(`${name} database`, async () => {
     if (process.env.TEST_DATABASE_URL) {
       const url = new URL(process.env.TEST_DATABASE_URL)
@@ -41,6 +45,9 @@ export async function startThrowawayDatabase(name) {
  * when stale and serves it on a free port. Returns { env, url, port, service, publishableKey,
  * seededCopyUrl } (the last only with `keepSeededCopy`).
  */
+/**
+ * @param {{ databaseUrl?: string, storefrontUrl: string, port?: number, extraEnv?: Record<string, string>, logFile?: string, quietSeed?: boolean, keepSeededCopy?: boolean }} options
+ */
 export async function startSeededBackend({ databaseUrl, storefrontUrl, port: wantedPort, extraEnv = {}, logFile, quietSeed = true, keepSeededCopy = false }) {
   const backend = await import("./backend.mjs")
   const port = wantedPort ?? (await freePort())
@@ -49,7 +56,8 @@ export async function startSeededBackend({ databaseUrl, storefrontUrl, port: wan
     databaseUrl,
     port,
     storefrontUrl,
-    extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), LOG_LEVEL: "warn", ...extraEnv },
+    // OCOP_STOREFRONT_SECRET: the storefront server forwards its client's IP with it (README, Security).
+    extra: { JWT_SECRET: secret(), COOKIE_SECRET: secret(), OCOP_STOREFRONT_SECRET: secret(), LOG_LEVEL: "warn", ...extraEnv },
   })
   await stage("migrations", () => backend.migrate(env))
   await stage("demo catalogue", () => backend.seed(env, { quiet: quietSeed }))
@@ -61,7 +69,7 @@ export async function startSeededBackend({ databaseUrl, storefrontUrl, port: wan
   let seededCopyUrl
   if (keepSeededCopy) {
     const { copyDatabase } = await import("./postgres.mjs")
-    const url = new URL(databaseUrl)
+    const url = new URL(/** @type {string} */ (databaseUrl))
     url.pathname = `${url.pathname}_seeded`
     seededCopyUrl = url.toString()
     await stage("seeded copy", () => copyDatabase(databaseUrl, seededCopyUrl))

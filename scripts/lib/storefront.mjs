@@ -44,6 +44,10 @@ export async function buildStorefront(env, opts = {}) {
   )
 }
 
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @param {{ port?: number | string, logFile?: string, echo?: boolean }} [options]
+ */
 export async function serveStorefront(env, { port, logFile, echo = false } = {}) {
   const child = startService("storefront", nextBin(), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: STOREFRONT_DIR,

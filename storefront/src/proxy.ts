@@ -7,6 +7,11 @@ import { routing } from "./i18n/routing"
 export default createMiddleware(routing)
 
 export const config = {
-  // Everything except API routes, Next internals, metadata files and files with an extension.
-  matcher: ["/((?!api|_next|_vercel|sitemap.xml|robots.txt|.*\\..*).*)"],
+  // Everything except API routes, Next internals, metadata files, files with an extension and
+  // the portal's upload route: for a path the proxy matches, Next reads the request body before
+  // the proxy runs (keeping the first 10 MB, `middlewareClientMaxBodySize`) and the route handler
+  // only starts once the body has ended — a never-ending chunked upload was never answered.
+  // The upload route already has its locale and must check the session before reading the body
+  // (tests/integration/security-uploads.spec.ts).
+  matcher: ["/((?!api|_next|_vercel|sitemap.xml|robots.txt|.*\\..*|[^/]+/producer/uploads).*)"],
 }

@@ -131,7 +131,8 @@ it("signs up, applies, lists, certifies, sells and ships", async () => {
   await prepareCheckout(cart.id, "pp_cod_cod")
   const done = await completeCart(cart.id)
   expect(done.body.type).toBe("order")
-  const orderId = done.body.order.id
+  // The portal's reference is the display number (never Medusa's order id).
+  const orderId = String(done.body.order.display_id)
   await page.getByTestId("portal-nav-orders").click()
   await page.waitForURL(/\/vi\/producer\/orders$/)
   await eventually(async () => {

@@ -12,7 +12,7 @@
  */
 import pg from "pg"
 import { admin, adminToken, BACKEND_URL, http, PUBLISHABLE_KEY, store, uniq } from "../support/api"
-import { addItem, createCart, region, variantOf, VN_ADDRESS } from "../support/checkout"
+import { addItem, region, variantOf, VN_ADDRESS } from "../support/checkout"
 import { createDraftProduct, createSellableProduct } from "../support/ocop"
 import { listingBody, newProducer, producerApplication, producerCertificationBody, registerProducerLogin } from "../support/producer"
 import {

@@ -16,7 +16,7 @@
  */
 import pg from "pg"
 import { admin, store } from "../../tests/support/api"
-import { startBackendProcess, type BackendProcess } from "../../tests/support/backend-process"
+import { sharedBackendEnv, startBackendProcess, type BackendProcess } from "../../tests/support/backend-process"
 import { cartCheckoutState, isUntouched, isWhole } from "../../tests/support/checkout-state"
 import { createStockedProduct, dbQuery, readyCodCart, stockFromDb } from "../../tests/support/inventory"
 
@@ -56,7 +56,7 @@ async function waitingOn(table: string): Promise<boolean> {
 async function complete(baseUrl: string, cartId: string) {
   try {
     const res = await store("POST", `/store/carts/${cartId}/complete`, { baseUrl })
-    return { status: res.status, body: res.body as any }
+    return { status: res.status, body: res.body }
   } catch {
     return { status: 0, body: null } // the process died under the request
   }
@@ -99,7 +99,6 @@ describe("a checkout cut off by a crash is repaired, never duplicated", () => {
     // The job's own schedule must not act during the test: its threshold is an hour here,
     // and the test runs it on demand with older_than_seconds: 0.
     const env = { OCOP_CHECKOUT_RECOVERY_AFTER_SECONDS: "3600" }
-    const { sharedBackendEnv } = await import("../../tests/support/backend-process")
     extra = await startBackendProcess({ env: { ...sharedBackendEnv(), ...env }, timeoutMs: 120_000 })
     const victim = extra
     const port = extra.port

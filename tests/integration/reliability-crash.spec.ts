@@ -19,7 +19,6 @@ const STREAMS = 4
 /** Kill after this many confirmed orders, so some are confirmed and some are in flight. */
 const KILL_AFTER_CONFIRMED = 4
 
-type Cart = { cartId: string; email: string }
 type Attempt = { cartId: string; outcome: "order" | "refused" | "no-answer"; status?: number; orderId?: string; body?: any }
 
 async function completeAt(baseUrl: string, cartId: string): Promise<Attempt> {
@@ -70,7 +69,7 @@ describe("checkout survives a backend crash", () => {
             killed = true
             killAt = Date.now()
             // The other streams are mid-request: the kill lands inside their workflows.
-            await victim.kill("SIGKILL")
+            victim.kill("SIGKILL")
           }
         }
       })

@@ -275,8 +275,8 @@ describe("production refuses to start without real secrets", () => {
     })
     children.add(child)
     let out = ""
-    child.stdout!.on("data", (d) => (out += d))
-    child.stderr!.on("data", (d) => (out += d))
+    child.stdout.on("data", (d) => (out += d))
+    child.stderr.on("data", (d) => (out += d))
     const result = await new Promise<{ code: number | null; timedOut: boolean }>((resolve) => {
       const timer = setTimeout(() => {
         try {
@@ -298,8 +298,10 @@ describe("production refuses to start without real secrets", () => {
   }
 
   it.each([
-    ["no JWT_SECRET", { JWT_SECRET: undefined }, /JWT_SECRET must be set/],
-    ["a short default COOKIE_SECRET", { COOKIE_SECRET: "supersecret" }, /COOKIE_SECRET must be set/],
+    // A deployment is a backend without OCOP_DEMO=true (backend/src/config/deployment.ts); the
+    // shared test backend is the demo, so its environment drops OCOP_DEMO here.
+    ["no JWT_SECRET", { OCOP_DEMO: undefined, JWT_SECRET: undefined }, /JWT_SECRET must be set/],
+    ["a short default COOKIE_SECRET", { OCOP_DEMO: undefined, COOKIE_SECRET: "supersecret" }, /COOKIE_SECRET must be set/],
   ])("%s: exits non-zero with a clear message", async (_name, overrides, message) => {
     const res = await startBuilt(overrides)
     expect(res.timedOut).toBe(false)

@@ -70,8 +70,8 @@ async function probeRedis(url: string): Promise<string | undefined> {
     await client.connect()
     await client.ping()
     return undefined
-  } catch (e: any) {
-    return `Redis at ${url} is unreachable (${e?.message ?? e})`
+  } catch (e) {
+    return `Redis at ${url} is unreachable (${e instanceof Error ? e.message : String(e)})`
   } finally {
     client.disconnect()
   }
@@ -130,7 +130,6 @@ async function createDatabase(baseEnv: Record<string, string>): Promise<string> 
   }
   if (!template) {
     // Minutes on a busy machine; scripts/test.mjs normally provides the template.
-    // @ts-ignore — plain ESM helper without types
     const backend = await import("../../scripts/lib/backend.mjs")
     const env = { ...baseEnv, DATABASE_URL: target.toString() }
     await backend.migrate(env)
@@ -235,7 +234,7 @@ async function until<T>(what: string, check: () => Promise<T | false | null | un
     } catch (e) {
       last = e
     }
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs / 1000} s${last ? ` (last error: ${last})` : ""}`)
+    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs / 1000} s${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ""}`)
     await new Promise((r) => setTimeout(r, stepMs))
   }
 }

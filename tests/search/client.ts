@@ -117,5 +117,5 @@ export async function eventually(check: () => Promise<boolean>, { timeoutMs = 30
     }
     await new Promise((r) => setTimeout(r, intervalMs))
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ""}`)
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ""}`)
 }

@@ -387,9 +387,9 @@ export function searchConformance(name: string, connect: () => Promise<SearchCli
             (weak.length ? `; below 1: ${weak.map((j) => `"${j.q}" ${j.precision?.toFixed(2)} → ${j.ranked.slice(0, 3).join(", ")}`).join("; ")}` : "")
         )
         expect(summary.judged).toBeGreaterThanOrEqual(40)
-        for (const j of judgements) expect(j.forbidden, `"${j.q}" returned unsellable ${j.forbidden}`).toEqual([])
+        for (const j of judgements) expect(j.forbidden, `"${j.q}" returned unsellable ${j.forbidden.join(",")}`).toEqual([])
         for (const j of judgements) {
-          if (j.precision !== null) expect(j.precision, `"${j.q}" ${JSON.stringify(j.params ?? {})} → ${j.ranked.slice(0, 3)}`).toBeGreaterThanOrEqual(relevanceSet.min_query_precision)
+          if (j.precision !== null) expect(j.precision, `"${j.q}" ${JSON.stringify(j.params ?? {})} → ${j.ranked.slice(0, 3).join(",")}`).toBeGreaterThanOrEqual(relevanceSet.min_query_precision)
         }
         expect(summary.mean).toBeGreaterThanOrEqual(relevanceSet.min_mean_precision)
       }, 120_000)

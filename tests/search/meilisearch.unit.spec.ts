@@ -90,7 +90,7 @@ describe("Meilisearch query translation", () => {
       params({ q: "nước mắm", stars: [4, 5], group: ["food"], district: ['Phú "Vang"'], price_min: 50000, price_max: 150000, sort: "price_asc" }),
       NOW
     )
-    await provider.search(providerQuery((passes[0] as any).query) as any)
+    await provider.search(providerQuery((passes[0] as any).query))
     const [main, ...ranges] = calls.queries[0]
     expect(main.q).toBe("nuoc mam")
     expect(main.filter).toContain(`certified_until__ts >= ${NOW.getTime()}`)
@@ -112,7 +112,7 @@ describe("Meilisearch query translation", () => {
   it("accepts the typo-tolerant pass: typo tolerance is an index setting there", async () => {
     const { provider, calls } = recordingProvider()
     const { passes } = planSearch(params({ q: "me xumg" }), NOW)
-    await provider.search(providerQuery((passes[1] as any).query) as any)
+    await provider.search(providerQuery((passes[1] as any).query))
     const [main] = calls.queries[0]
     expect(main.rankingScoreThreshold).toBe(0.45)
     expect(main.limit).toBe(100)
@@ -123,7 +123,7 @@ describe("Meilisearch query translation", () => {
   it("runs the any-word pass with Meilisearch's frequency strategy", async () => {
     const { provider, calls } = recordingProvider()
     const { passes } = planSearch(params({ q: "non la gia re" }), NOW)
-    await provider.search(providerQuery((passes[2] as any).query) as any)
+    await provider.search(providerQuery((passes[2] as any).query))
     expect(calls.queries[0][0].matchingStrategy).toBe("frequency")
   })
 

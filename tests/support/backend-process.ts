@@ -89,7 +89,7 @@ export async function startBackendProcess(
   const fd = fs.openSync(file, "w")
   const child = spawn(MEDUSA, ["start"], {
     cwd: BUILT_BACKEND_DIR,
-    env: { NODE_ENV: "production", ...env, PORT: String(port) } as NodeJS.ProcessEnv,
+    env: { NODE_ENV: "production", ...env, PORT: String(port) },
     detached: true,
     stdio: ["ignore", fd, fd],
   })
@@ -98,7 +98,7 @@ export async function startBackendProcess(
     child.once("exit", (code, signal) => resolve({ code, signal }))
   )
   let done = false
-  exited.then(() => {
+  void exited.then(() => {
     done = true
     running.delete(handle)
   })

@@ -140,7 +140,7 @@ export function generateCases(spec: RouteSpec): BadCase[] {
   const route = `${spec.method} ${spec.path.replace(/\?.*$/, "")}`
   const base = { family: spec.family, route, method: spec.method, path: spec.path, actor: spec.actor, store: !!spec.store }
   const cases: BadCase[] = []
-  const add = (c: Partial<BadCase> & { label: string; expect: Expect }) => cases.push({ ...base, ...c } as BadCase)
+  const add = (c: Partial<BadCase> & { label: string; expect: Expect }) => cases.push({ ...base, ...c })
 
   if (spec.method === "POST" && spec.valid !== undefined) {
     const valid = spec.valid ?? {}

@@ -42,7 +42,7 @@ export async function loginProducer(email: string, password: string) {
 }
 
 /** Register → apply → (admin approves) → a token acting as the owner. */
-export async function newProducer({ approve = true, overrides = {} as Record<string, unknown> } = {}) {
+export async function newProducer({ approve = true, overrides = {} } = {}) {
   const login = await registerProducerLogin()
   const applied = await http("POST", "/producers", { token: login.token, body: producerApplication(overrides) })
   if (applied.status !== 201) throw new Error(`apply failed: ${applied.status} ${JSON.stringify(applied.body)}`)
@@ -90,11 +90,15 @@ export function producerCertificationBody(overrides: Record<string, unknown> = {
   }
 }
 
-/** multipart/form-data upload to /producers/me/uploads. */
-export async function uploadFiles(token: string | undefined, files: { name: string; type: string; content: Buffer }[]) {
+/** multipart/form-data upload to /producers/me/uploads (`purpose`: image | evidence, the backend's default). */
+export async function uploadFiles(
+  token: string | undefined,
+  files: { name: string; type: string; content: Buffer }[],
+  { purpose }: { purpose?: "image" | "evidence" } = {}
+) {
   const form = new FormData()
   for (const f of files) form.append("files", new Blob([new Uint8Array(f.content)], { type: f.type }), f.name)
-  const res = await fetch(`${BACKEND_URL}/producers/me/uploads`, {
+  const res = await fetch(`${BACKEND_URL}/producers/me/uploads${purpose ? `?purpose=${purpose}` : ""}`, {
     method: "POST",
     headers: token ? { authorization: `Bearer ${token}` } : {},
     body: form,

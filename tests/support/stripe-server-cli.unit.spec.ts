@@ -96,7 +96,7 @@ async function test(method: string, route: string, body?: unknown) {
     headers: body === undefined ? {} : { "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  return { status: res.status, body: (await res.json()) as any }
+  return { status: res.status, body: (await res.json()) }
 }
 
 describe("stripe-server-cli", () => {

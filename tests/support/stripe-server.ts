@@ -465,7 +465,7 @@ function readBoolean(params: StripeObject, name: string): boolean | undefined {
   if (value === undefined) return undefined
   if (value === "true") return true
   if (value === "false") return false
-  throw invalidParam(`Invalid boolean: ${String(value)}`, name, "parameter_invalid_boolean")
+  throw invalidParam(`Invalid boolean: ${JSON.stringify(value)}`, name, "parameter_invalid_boolean")
 }
 
 function readInteger(params: StripeObject, name: string): number | undefined {
@@ -919,7 +919,7 @@ class LocalStripe {
     }
 
     const params: Record<string, string> = {}
-    route.keys.forEach((key, i) => (params[key] = decodeURIComponent(match![i + 1])))
+    route.keys.forEach((key, i) => (params[key] = decodeURIComponent(match[i + 1])))
     const ctx: RequestContext = {
       params,
       body,
@@ -1013,7 +1013,7 @@ class LocalStripe {
         return fail(400, "The body must be JSON")
       }
     }
-    const str = (name: string): string | undefined => (typeof input[name] === "string" ? (input[name] as string) : undefined)
+    const str = (name: string): string | undefined => (typeof input[name] === "string" ? (input[name]) : undefined)
     const summary = (d: WebhookDelivery) => ({
       event_id: d.event?.id,
       type: d.event?.type,

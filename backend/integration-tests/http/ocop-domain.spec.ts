@@ -65,8 +65,13 @@ describe("certification rules and bad input", () => {
     const again = await admin("POST", "/admin/ocop/certifications", { ...body, certificate_number: `${body.certificate_number}-B` })
     expect(again.status).toBe(409)
     expect(again.body.message).toMatch(/already recorded/)
-    const sameNumber = await admin("POST", "/admin/ocop/certifications", { ...body, decision_number: "DEMO-OTHER/QĐ" })
+    // A number is held by a decision on record (not by a submission under review, which may
+    // share it: tests/integration/security-rules.spec.ts); reusing one on record is a 409.
+    const onRecord = await admin("GET", "/admin/ocop/certifications?status=active&limit=1")
+    const recordedNumber = onRecord.body.certifications[0].certificate_number
+    const sameNumber = await admin("POST", "/admin/ocop/certifications", { ...body, decision_number: "DEMO-OTHER/QĐ", certificate_number: recordedNumber })
     expect(sameNumber.status).toBe(409)
+    expect(sameNumber.body.message).toContain(recordedNumber)
   })
 
   it("accepts a potential 5★ product rated 4★ with 96 points", async () => {

@@ -152,7 +152,7 @@ async function stripeApi(method: string, path: string, { form, key = STRIPE_SECR
     },
     body: form ? new URLSearchParams(form).toString() : undefined,
   })
-  return { status: res.status, body: (await res.json()) as any }
+  return { status: res.status, body: (await res.json()) }
 }
 
 /** What Stripe.js does in the browser (stripe.confirmPayment with redirect: "if_required"). */
@@ -169,13 +169,13 @@ async function testServer(method: string, path: string, body?: unknown) {
     headers: body === undefined ? {} : { "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  const json = (await res.json()) as any
+  const json = (await res.json())
   if (res.status !== 200) throw new Error(`/_test/${path}: ${res.status} ${JSON.stringify(json)}`)
   return json
 }
 
 async function stripeRequests(filter: { method?: string; path?: string } = {}) {
-  const qs = new URLSearchParams(filter as Record<string, string>).toString()
+  const qs = new URLSearchParams(filter).toString()
   return (await testServer("GET", `requests${qs ? `?${qs}` : ""}`)).requests as any[]
 }
 

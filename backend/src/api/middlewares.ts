@@ -19,10 +19,15 @@ import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
+import { storePublicPayload } from "./store/public-payload"
+import { storeOrderAccess } from "./store/orders/order-access"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
+import { guardDraftOrderConversion } from "./admin/draft-orders/convert-guard"
 import { validateQuery } from "./utils/validate"
 import { shopperErrorHandler } from "./utils/shopper-errors"
-import { AUTH_RATE_LIMITED_PATH, authRateLimit } from "./auth-rate-limit/middleware"
+import { authRateLimit } from "./auth-rate-limit/middleware"
+import { resetOnlyForOwnActor } from "./auth-rate-limit/reset-password-actor"
+import { serveStaticFile } from "./static-files"
 import {
   cartCreateQuantities,
   lineItemAddQuantity,
@@ -41,11 +46,25 @@ export default defineMiddlewares({
   routes: [
     // Every API route: text PostgreSQL cannot store (NUL, unpaired surrogates) is a 400, not a 500.
     { matcher: /^\/(store|admin|producers|auth)(\/|$)/, method: ["GET", "POST", "PUT", "PATCH", "DELETE"], middlewares: [rejectUnstorableInput] },
-    // Auth: failed email + password logins, registrations and reset requests are
-    // rate-limited per client IP + email and per IP (429 + Retry-After; see auth-rate-limit/).
-    { matcher: AUTH_RATE_LIMITED_PATH, method: "POST", middlewares: [authRateLimit] },
+    // Auth: failed logins, registrations and reset requests are rate-limited per client IP + email
+    // and per IP (429 + Retry-After; see auth-rate-limit/). The matchers are Medusa's own auth
+    // routes', so whatever spelling Express resolves to a handler (case, %-encoding, trailing
+    // slash) passes through the limiter too. GET runs the same login handler as POST.
+    { matcher: "/auth/:actor_type/:auth_provider", method: ["GET", "POST"], middlewares: [authRateLimit("login")] },
+    { matcher: "/auth/:actor_type/:auth_provider/register", method: "POST", middlewares: [authRateLimit("register")] },
+    // A reset for actor X is only issued to identities that are an X (reset-password-actor.ts).
+    { matcher: "/auth/:actor_type/:auth_provider/reset-password", method: "POST", middlewares: [authRateLimit("reset-password"), resetOnlyForOwnActor] },
+    // Artwork and uploaded files, served inertly (nosniff, type from the stored extension,
+    // PDFs as attachments, sandbox CSP): see static-files.ts for why not Medusa's static/.
+    { matcher: "/static*", method: ["GET", "HEAD"], middlewares: [serveStaticFile] },
 
     // Store -----------------------------------------------------------------
+    // Every store answer: OCOP certifications and producers carry only their public fields, and a
+    // certification pending review or rejected is never in it (utils/public-fields.ts). Case-insensitive
+    // like Express's own routing, so `/Store/…` is shaped too.
+    { matcher: /^\/store(\/|$)/i, method: ["GET", "POST", "PUT", "PATCH", "DELETE"], middlewares: [storePublicPayload] },
+    // An order by id: its registered customer only; a guest order only shortly after checkout (see the file).
+    { matcher: "/store/orders/:id", method: "GET", middlewares: storeOrderAccess },
     // Carts: whole, positive quantities, and a line item is only reachable through its own cart.
     { matcher: "/store/carts", method: "POST", middlewares: [cartCreateQuantities] },
     { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [lineItemAddQuantity] },
@@ -55,7 +74,7 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id/complete", method: "POST", middlewares: [recoverBeforeComplete] },
     // A RegExp matcher is registered before Medusa's own /store/products
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
-    { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/, method: "GET", middlewares: [storeProductOcop] },
+    { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/i, method: "GET", middlewares: [storeProductOcop] },
     { matcher: "/store/producers", method: "GET", middlewares: [validateQuery(StoreListProducers)] },
     // Search: GET /store/ocop/search and Medusa's POST /store/search (see the file for details).
     ...searchMiddlewareRoutes,
@@ -89,6 +108,8 @@ export default defineMiddlewares({
     { matcher: "/admin/products/:id", method: "POST", additionalDataValidator: { producer_id: z.string().min(1).max(100).optional() } },
     // The storefront's channel only ever holds sellable products (create/update: the product hooks park them).
     { matcher: "/admin/sales-channels/:id/products", method: "POST", middlewares: [guardMarketplaceListing] },
+    // Converting a draft order re-checks the OCOP rule: its convert workflow has no hook (see the file).
+    { matcher: "/admin/draft-orders/:id/convert-to-order", method: "POST", middlewares: [guardDraftOrderConversion] },
 
     // Admin: producers ----------------------------------------------------------
     { matcher: "/admin/producers", method: "GET", middlewares: [validateQuery(AdminListProducers)] },

@@ -34,7 +34,7 @@ export default async function searchRebuild({ container, args }: ExecArgs) {
 
   const started = new Date()
   let lastShown = -1
-  const timer = setInterval(async () => {
+  const showProgress = async () => {
     try {
       const rows = await pg.raw(
         `SELECT COALESCE(SUM(documents_synced), 0)::int AS n FROM search_index_sync WHERE started_at >= ? AND filters IS NULL`,
@@ -49,7 +49,8 @@ export default async function searchRebuild({ container, args }: ExecArgs) {
     } catch {
       // Progress is best effort; the reindex itself reports failures.
     }
-  }, POLL_MS)
+  }
+  const timer = setInterval(() => void showProgress(), POLL_MS)
 
   try {
     await search.reindex({ index: PRODUCT_INDEX, strategy })

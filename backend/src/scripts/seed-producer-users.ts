@@ -7,6 +7,7 @@
  */
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { assertDemoDataAllowed } from "../config/deployment"
 import { OCOP_MODULE } from "../modules/ocop"
 import type OcopModuleService from "../modules/ocop/service"
 import { PRODUCER_PORTAL_MODULE } from "../modules/producer-portal"
@@ -19,6 +20,8 @@ export const DEMO_PRODUCER_LOGINS = [
 ]
 
 export async function seedProducerUsers(container: MedusaContainer) {
+  // Published passwords: never on a deployment (src/config/deployment.ts).
+  assertDemoDataAllowed(process.env, "the demo producer logins")
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const auth = container.resolve(Modules.AUTH)
   const ocop: OcopModuleService = container.resolve(OCOP_MODULE)

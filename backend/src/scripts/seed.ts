@@ -21,6 +21,7 @@ import {
   updateProductsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { assertDemoDataAllowed } from "../config/deployment"
 import { OCOP_MODULE } from "../modules/ocop"
 import type OcopModuleService from "../modules/ocop/service"
 import { addMonths } from "../modules/ocop/rules"
@@ -42,6 +43,10 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   const fulfillmentService = container.resolve(Modules.FULFILLMENT)
   const productService = container.resolve(Modules.PRODUCT)
   const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
+
+  // Before anything is read or written: the catalogue carries DEMO- certificates and the
+  // producer logins of the README, so a deployment (no OCOP_DEMO=true) never gets them.
+  assertDemoDataAllowed(process.env, "the demo catalogue (DEMO- certificates, demo producer logins)")
 
   const [store] = await storeService.listStores({}, { select: ["id", "metadata", "default_sales_channel_id"] })
   if (store?.metadata?.ocop_seeded_at) {

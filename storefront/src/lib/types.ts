@@ -1,51 +1,21 @@
-/** OCOP extensions of the Medusa store API (see backend/src/api/utils/public-fields.ts). */
+/** OCOP extensions of the Medusa store API: the types come from the OCOP contract (backend/src/modules/ocop/contract.ts). */
 import type { HttpTypes } from "@medusajs/types"
+import type {
+  AuthorityLevel,
+  CertificationStatus,
+  CurrentCertificate,
+  OcopGroupCode,
+  ProducerType,
+  PublicCertification,
+  PublicProducer,
+} from "@hue-ocop/backend/ocop-contract"
 
-export type ProducerType = "cooperative" | "enterprise" | "cooperative_group" | "household"
-export type GroupCode = "food" | "beverage" | "herbal" | "handicraft" | "ornamental" | "tourism"
-export type CertificationStatus = "active" | "expired" | "revoked" | "suspended" | "pending_review" | "rejected"
-export type AuthorityLevel = "district" | "province" | "central"
+export type { AuthorityLevel, CertificationStatus, CurrentCertificate, ProducerType }
+export type GroupCode = OcopGroupCode
 
-export type Producer = {
-  id: string
-  handle: string
-  legal_name: string
-  type: ProducerType
-  registration_number?: string | null
-  street?: string | null
-  commune?: string | null
-  district?: string | null
-  province?: string | null
-  story_vi?: string | null
-  story_en?: string | null
-  logo_url?: string | null
-  latitude?: number | null
-  longitude?: number | null
-  phone?: string | null
-  email?: string | null
-  website?: string | null
-}
+export type Producer = PublicProducer
 
-export type Certification = {
-  id: string
-  certificate_number: string
-  decision_number?: string | null
-  decision_date?: string | null
-  issuing_authority?: string | null
-  authority_level?: AuthorityLevel | null
-  score?: number | null
-  stars: number
-  potential_five_star?: boolean | null
-  group_code?: GroupCode | string | null
-  subgroup?: string | null
-  valid_from?: string | null
-  valid_until?: string | null
-  status: CertificationStatus
-  status_reason?: string | null
-  geographical_indication?: string | null
-  collective_trademark?: string | null
-  is_demo?: boolean | null
-}
+export type Certification = PublicCertification
 
 export type Labelling = {
   net_quantity?: string | null
@@ -60,6 +30,8 @@ export type Labelling = {
 export type OcopProduct = HttpTypes.StoreProduct & {
   producer?: Producer | null
   certifications?: Certification[] | null
+  /** The certificate to show, chosen by the backend (latest decision in force); with `*certifications`. */
+  current_certification?: CurrentCertificate | null
 }
 
 export type ProductSummary = {

@@ -1,4 +1,10 @@
 import Medusa from "@medusajs/js-sdk"
+import {
+  OCOP_GROUPS as OCOP_GROUP_LIST,
+  type CertificationEventRecord,
+  type CertificationRecord,
+  type ProducerRecord,
+} from "../../modules/ocop/contract"
 
 // The dashboard is served by the backend itself: same origin, session cookie auth.
 // (No import.meta here: `medusa build` also type-checks admin files as CommonJS.)
@@ -8,57 +14,14 @@ export const sdk = new Medusa({
   auth: { type: "session" },
 })
 
-export type Certification = {
-  id: string
-  product_id: string
-  certificate_number: string
-  decision_number: string
-  decision_date: string
-  issuing_authority: string
-  authority_level: "district" | "province" | "central"
-  score: number
-  stars: number
-  potential_five_star: boolean
-  group_code: string
-  subgroup: string | null
-  valid_from: string
-  valid_until: string
-  status: "pending_review" | "active" | "expired" | "revoked" | "suspended" | "rejected"
-  status_reason: string | null
-  geographical_indication: string | null
-  collective_trademark: string | null
-  is_demo: boolean
-  producer?: { id: string; handle: string; legal_name: string; status: string }
+// The records the admin API returns, from the OCOP contract (inferred from the data models).
+export type Certification = CertificationRecord & {
+  producer?: Pick<ProducerRecord, "id" | "handle" | "legal_name" | "status">
   product?: { id: string; title: string; handle: string; status: string; thumbnail: string | null }
-  events?: {
-    id: string
-    type: string
-    from_status: string | null
-    to_status: string | null
-    from_stars: number | null
-    to_stars: number | null
-    from_score: number | null
-    to_score: number | null
-    reason: string | null
-    actor_type: string | null
-    occurred_at: string
-  }[]
+  events?: CertificationEventRecord[]
 }
 
-export type Producer = {
-  id: string
-  handle: string
-  legal_name: string
-  type: string
-  registration_number: string
-  commune: string
-  district: string
-  province: string
-  status: "pending" | "approved" | "rejected" | "suspended"
-  status_reason: string | null
-  email: string | null
-  phone: string | null
-  created_at: string
+export type Producer = ProducerRecord & {
   products?: { id: string; title: string; handle: string; status: string }[]
 }
 
@@ -79,14 +42,8 @@ export type ListingChange = {
   product: { id: string; title: string; handle: string; status: string } | null
 }
 
-export const OCOP_GROUPS = [
-  { code: "food", label: "Thực phẩm — Food" },
-  { code: "beverage", label: "Đồ uống — Beverages" },
-  { code: "herbal", label: "Dược liệu — Herbal" },
-  { code: "handicraft", label: "Thủ công mỹ nghệ — Handicrafts" },
-  { code: "ornamental", label: "Sinh vật cảnh — Ornamental" },
-  { code: "tourism", label: "Du lịch cộng đồng — Tourism" },
-]
+/** The product groups of the current taxonomy, labelled in both languages. */
+export const OCOP_GROUPS = OCOP_GROUP_LIST.map((g) => ({ code: g.code, label: `${g.vi} — ${g.en}` }))
 
 export function formatDate(value: string | null | undefined) {
   if (!value) return "—"

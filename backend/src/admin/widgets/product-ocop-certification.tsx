@@ -4,6 +4,7 @@ import { Button, Container, Heading, Input, Label, Select, Text, Textarea, toast
 import { useCallback, useEffect, useState } from "react"
 import { useReasonPrompt } from "../components/reason-prompt"
 import { StarBadge, StatusBadge } from "../components/star-badge"
+import { currentCertification, isCertificationInForce } from "../../modules/ocop/contract"
 import { Certification, errorMessage, formatDate, OCOP_GROUPS, sdk } from "../lib/sdk"
 
 type Mode = "idle" | "certify" | "rerate"
@@ -69,10 +70,12 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
   }, [product.id])
 
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
-  const current = certs.find((c) => c.status === "active") ?? certs.find((c) => c.status === "pending_review") ?? certs[0]
+  // The certificate the store shows (the OCOP rule), else one waiting for review, else the latest.
+  const shown = currentCertification(certs)
+  const current = (shown && isCertificationInForce(shown) ? shown : null) ?? certs.find((c) => c.status === "pending_review") ?? shown ?? certs[0]
 
   const act = async (action: StatusAction) => {
     if (!current) return

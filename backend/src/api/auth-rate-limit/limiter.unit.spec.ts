@@ -1,52 +1,56 @@
+import { RateLimiterMemory } from "rate-limiter-flexible"
+import { createLimiter } from "../utils/rate-limiters"
 import {
-  checkAttempt,
+  AuthAttemptLimiter,
   countsAsFailure,
   DEFAULT_RATE_LIMIT,
   identifierOf,
   limitKeys,
-  MemoryAttemptStore,
+  normaliseParam,
   rateLimitConfig,
-  recordOutcome,
-  SharedAttemptStore,
-  type CacheLike,
-  type LockLike,
   type RateLimitConfig,
 } from "./limiter"
-import { AUTH_RATE_LIMITED_PATH } from "./middleware"
 
-const config: RateLimitConfig = { maxPerIdentifier: 3, maxPerIp: 5, windowSeconds: 60, trustProxy: false }
-const T0 = 1_700_000_000_000
+const config: RateLimitConfig = { ...DEFAULT_RATE_LIMIT, maxPerIdentifier: 3, maxPerIp: 5, windowSeconds: 60 }
+const limiter = (c: RateLimitConfig = config) =>
+  new AuthAttemptLimiter(
+    new RateLimiterMemory({ keyPrefix: "id", points: c.maxPerIdentifier, duration: c.windowSeconds }),
+    new RateLimiterMemory({ keyPrefix: "ip", points: c.maxPerIp, duration: c.windowSeconds })
+  )
 
 describe("auth rate limit: config", () => {
   it("has sensible defaults", () => {
     expect(rateLimitConfig({})).toEqual(DEFAULT_RATE_LIMIT)
-    expect(DEFAULT_RATE_LIMIT).toMatchObject({ maxPerIdentifier: 10, maxPerIp: 100, windowSeconds: 900 })
+    expect(DEFAULT_RATE_LIMIT).toMatchObject({ maxPerIdentifier: 10, maxPerIp: 100, windowSeconds: 900, trustProxyHops: 0, storefrontSecret: null })
   })
 
-  it("reads the environment and refuses malformed numbers", () => {
+  it("reads the environment and refuses malformed values", () => {
     expect(
       rateLimitConfig({
         AUTH_RATE_LIMIT_MAX_PER_IDENTIFIER: "4",
         AUTH_RATE_LIMIT_MAX_PER_IP: "40",
         AUTH_RATE_LIMIT_WINDOW_SECONDS: "30",
         AUTH_RATE_LIMIT_TRUST_PROXY: "true",
+        OCOP_STOREFRONT_SECRET: "s".repeat(32),
       })
-    ).toEqual({ maxPerIdentifier: 4, maxPerIp: 40, windowSeconds: 30, trustProxy: true })
+    ).toEqual({ maxPerIdentifier: 4, maxPerIp: 40, windowSeconds: 30, trustProxyHops: 1, storefrontSecret: "s".repeat(32) })
+    expect(rateLimitConfig({ AUTH_RATE_LIMIT_TRUST_PROXY: "2" }).trustProxyHops).toBe(2)
     expect(() => rateLimitConfig({ AUTH_RATE_LIMIT_MAX_PER_IP: "0" })).toThrow(/AUTH_RATE_LIMIT_MAX_PER_IP/)
     expect(() => rateLimitConfig({ AUTH_RATE_LIMIT_WINDOW_SECONDS: "1.5" })).toThrow(/positive integer/)
+    expect(() => rateLimitConfig({ AUTH_RATE_LIMIT_TRUST_PROXY: "maybe" })).toThrow(/AUTH_RATE_LIMIT_TRUST_PROXY/)
+    expect(() => rateLimitConfig({ OCOP_STOREFRONT_SECRET: "short" })).toThrow(/at least 16/)
+  })
+
+  it("uses memory without REDIS_URL and Redis (with a memory insurance limiter) with it", () => {
+    expect(createLimiter({ keyPrefix: "t", points: 1, duration: 1 }, {}).constructor.name).toBe("RateLimiterMemory")
+    const redis = createLimiter({ keyPrefix: "t", points: 1, duration: 1 }, { REDIS_URL: "redis://127.0.0.1:1/0" }) as any
+    expect(redis.constructor.name).toBe("RateLimiterRedis")
+    expect(redis.insuranceLimiter.constructor.name).toBe("RateLimiterMemory")
+    redis.client.disconnect()
   })
 })
 
-describe("auth rate limit: what is limited and counted", () => {
-  it("matches the email + password routes of the three actors only", () => {
-    for (const p of ["/auth/user/emailpass", "/auth/customer/emailpass/register", "/auth/producer/emailpass/reset-password", "/auth/customer/emailpass/"]) {
-      expect(p).toMatch(AUTH_RATE_LIMITED_PATH)
-    }
-    for (const p of ["/auth/token/refresh", "/auth/session", "/auth/customer/emailpass/update", "/auth/customer/google", "/auth/evil/emailpass"]) {
-      expect(p).not.toMatch(AUTH_RATE_LIMITED_PATH)
-    }
-  })
-
+describe("auth rate limit: what is counted and how it is keyed", () => {
   it("counts failed logins and registrations, every reset request, never a 429 or a 5xx", () => {
     expect(countsAsFailure("login", 401)).toBe(true)
     expect(countsAsFailure("login", 400)).toBe(true)
@@ -56,110 +60,81 @@ describe("auth rate limit: what is limited and counted", () => {
     expect(countsAsFailure("register", 401)).toBe(true)
     expect(countsAsFailure("register", 200)).toBe(false)
     expect(countsAsFailure("reset-password", 201)).toBe(true)
+    expect(countsAsFailure("reset-password", 503)).toBe(false)
   })
 
-  it("normalises the identifier and hashes it into short keys", () => {
+  it("normalises the identifier and the path parameters, and hashes the identifier into short keys", () => {
     expect(identifierOf({ email: "  Lan@Example.COM " })).toBe("lan@example.com")
     expect(identifierOf({ identifier: "X@y.vn" })).toBe("x@y.vn")
+    expect(identifierOf({ email: "ｌａｎ@example.com" })).toBe("lan@example.com")
     expect(identifierOf(null)).toBe("")
     expect(identifierOf({ email: 42 })).toBe("")
-    const keys = limitKeys("login", "customer", "127.0.0.9", "a".repeat(10_000))
+    expect(normaliseParam("EmailPass")).toBe("emailpass")
+    const keys = limitKeys("login", "emailpass", "127.0.0.9", "a".repeat(10_000))
     expect(keys.identifier.length).toBeLessThan(120)
     expect(keys.identifier).not.toContain("aaaa")
-    expect(limitKeys("login", "customer", "1.1.1.1", "a@b.c").identifier).not.toBe(limitKeys("login", "user", "1.1.1.1", "a@b.c").identifier)
-    expect(limitKeys("login", "customer", "1.1.1.1", "a@b.c").ip).toBe(limitKeys("register", "user", "1.1.1.1", "x@y.z").ip)
+  })
+
+  it("keys by provider, not actor type: every actor spelling guesses the same password", () => {
+    expect(limitKeys("login", "EMAILPASS", "1.1.1.1", "a@b.c")).toEqual(limitKeys("login", "emailpass", "1.1.1.1", "a@b.c"))
+    expect(limitKeys("login", "emailpass", "1.1.1.1", "a@b.c").identifier).not.toBe(limitKeys("register", "emailpass", "1.1.1.1", "a@b.c").identifier)
+    expect(limitKeys("login", "emailpass", "1.1.1.1", "a@b.c").identifier).not.toBe(limitKeys("login", "emailpass", "1.1.1.2", "a@b.c").identifier)
+    expect(limitKeys("login", "emailpass", "1.1.1.1", "a@b.c").ip).toBe(limitKeys("register", "emailpass", "1.1.1.1", "x@y.z").ip)
   })
 })
 
 describe("auth rate limit: counting", () => {
-  const keysA = limitKeys("login", "customer", "10.0.0.1", "a@example.com")
+  const keysA = limitKeys("login", "emailpass", "10.0.0.1", "a@example.com")
 
   it("blocks an identifier after its limit of failures, with Retry-After until the window ends", async () => {
-    const store = new MemoryAttemptStore()
+    const l = limiter()
     for (let i = 0; i < config.maxPerIdentifier; i++) {
-      expect(await checkAttempt(store, keysA, config, T0 + i)).toEqual({ blocked: false })
-      await recordOutcome(store, keysA, "login", 401, config, T0 + i)
+      const v = await l.attempt("login", keysA)
+      expect(v.allowed).toBe(true)
+      if (v.allowed) await v.settle(401)
     }
-    const verdict = await checkAttempt(store, keysA, config, T0 + 10_000)
-    expect(verdict).toEqual({ blocked: true, scope: "identifier", retryAfterSeconds: 50 })
-    // The window ends 60 s after the first failure.
-    expect(await checkAttempt(store, keysA, config, T0 + 60_001)).toEqual({ blocked: false })
+    const blocked = await l.attempt("login", keysA)
+    expect(blocked).toMatchObject({ allowed: false, scope: "identifier" })
+    if (!blocked.allowed) expect(blocked.retryAfterSeconds).toBeGreaterThan(55)
+  })
+
+  it("takes the point before the attempt runs: a parallel burst gets exactly the limit through", async () => {
+    const l = limiter()
+    const verdicts = await Promise.all(Array.from({ length: 30 }, () => l.attempt("login", keysA)))
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(config.maxPerIdentifier)
   })
 
   it("never counts successes, and a success clears the identifier's failures", async () => {
-    const store = new MemoryAttemptStore()
-    for (let i = 0; i < 50; i++) await recordOutcome(store, keysA, "login", 200, config, T0)
-    expect(await checkAttempt(store, keysA, config, T0)).toEqual({ blocked: false })
-    await recordOutcome(store, keysA, "login", 401, config, T0)
-    await recordOutcome(store, keysA, "login", 401, config, T0)
-    await recordOutcome(store, keysA, "login", 200, config, T0)
-    await recordOutcome(store, keysA, "login", 401, config, T0)
-    await recordOutcome(store, keysA, "login", 401, config, T0)
-    expect(await checkAttempt(store, keysA, config, T0)).toEqual({ blocked: false })
+    const l = limiter({ ...config, maxPerIp: 1000 })
+    const run = async (status: number) => {
+      const v = await l.attempt("login", keysA)
+      if (!v.allowed) return "blocked"
+      await v.settle(status)
+      return "ran"
+    }
+    for (let i = 0; i < 50; i++) expect(await run(200)).toBe("ran")
+    for (const status of [401, 401, 200, 401, 401, 200, 401, 401]) expect(await run(status)).toBe("ran")
+    expect(await run(200)).toBe("ran")
   })
 
-  it("blocks an IP spraying many identifiers, but not other IPs", async () => {
-    const store = new MemoryAttemptStore()
+  it("a 5xx gives the point back", async () => {
+    const l = limiter()
+    for (let i = 0; i < 10; i++) {
+      const v = await l.attempt("login", keysA)
+      expect(v.allowed).toBe(true)
+      if (v.allowed) await v.settle(500)
+    }
+  })
+
+  it("blocks an IP spraying many identifiers, but not other IPs; a refused attempt costs its identifier nothing", async () => {
+    const l = limiter()
     for (let i = 0; i < config.maxPerIp; i++) {
-      const keys = limitKeys("login", "customer", "10.0.0.2", `user${i}@example.com`)
-      await recordOutcome(store, keys, "login", 401, config, T0)
+      const v = await l.attempt("login", limitKeys("login", "emailpass", "10.0.0.2", `user${i}@example.com`))
+      if (v.allowed) await v.settle(401)
     }
-    const fresh = limitKeys("login", "customer", "10.0.0.2", "fresh@example.com")
-    expect(await checkAttempt(store, fresh, config, T0)).toMatchObject({ blocked: true, scope: "ip" })
-    const elsewhere = limitKeys("login", "customer", "10.0.0.3", "fresh@example.com")
-    expect(await checkAttempt(store, elsewhere, config, T0)).toEqual({ blocked: false })
-  })
-
-  it("forgets ended windows", async () => {
-    const store = new MemoryAttemptStore()
-    for (let i = 0; i < 20; i++) await store.increment(`k${i}`, 1000, T0)
-    expect(store.size).toBe(20)
-    await store.increment("later", 1000, T0 + 120_000)
-    expect(store.size).toBe(1)
-  })
-})
-
-describe("auth rate limit: shared store (Caching + Locking modules)", () => {
-  function fakes() {
-    const data = new Map<string, { value: unknown; ttl?: number }>()
-    const cache: CacheLike = {
-      get: async ({ key }) => data.get(key)?.value ?? null,
-      set: async ({ key, data: value, ttl }) => void data.set(key, { value: JSON.parse(JSON.stringify(value)), ttl }),
-      clear: async ({ key }) => void data.delete(key),
-    }
-    // A real mutex per key: concurrent increments must not lose updates.
-    const chains = new Map<string, Promise<unknown>>()
-    const lock: LockLike = {
-      execute: async (keys, job) => {
-        const key = String(keys)
-        const prev = chains.get(key) ?? Promise.resolve()
-        const run = prev.then(() => new Promise((r) => setTimeout(r, 1))).then(job)
-        chains.set(key, run.catch(() => {}))
-        return run as any
-      },
-    }
-    return { data, cache, lock }
-  }
-
-  it("increments atomically under the lock and stores the window with a TTL", async () => {
-    const { data, cache, lock } = fakes()
-    const store = new SharedAttemptStore(cache, lock)
-    await Promise.all(Array.from({ length: 12 }, () => store.increment("k", 60_000, T0)))
-    expect(await store.get("k", T0)).toEqual({ count: 12, resetAt: T0 + 60_000 })
-    expect(data.get("k")?.ttl).toBe(60)
-    expect(await store.get("k", T0 + 60_000)).toBeNull()
-    await store.clear("k")
-    expect(data.has("k")).toBe(false)
-  })
-
-  it("two instances sharing the cache see each other's failures", async () => {
-    const { cache, lock } = fakes()
-    const one = new SharedAttemptStore(cache, lock)
-    const two = new SharedAttemptStore(cache, lock)
-    const keys = limitKeys("login", "user", "10.0.0.4", "admin@example.com")
-    await recordOutcome(one, keys, "login", 401, config, T0)
-    await recordOutcome(two, keys, "login", 401, config, T0)
-    await recordOutcome(one, keys, "login", 401, config, T0)
-    expect(await checkAttempt(two, keys, config, T0)).toMatchObject({ blocked: true, scope: "identifier" })
+    const fresh = limitKeys("login", "emailpass", "10.0.0.2", "fresh@example.com")
+    for (let i = 0; i < 5; i++) expect(await l.attempt("login", fresh)).toMatchObject({ allowed: false, scope: "ip" })
+    const elsewhere = limitKeys("login", "emailpass", "10.0.0.3", "fresh@example.com")
+    expect((await l.attempt("login", elsewhere)).allowed).toBe(true)
   })
 })

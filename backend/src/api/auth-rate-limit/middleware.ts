@@ -1,88 +1,58 @@
 /**
- * Express glue of the auth rate limiter (logic in ./limiter.ts), registered in
- * src/api/middlewares.ts for POST /auth/{user,customer,producer}/emailpass,
- * …/register and …/reset-password.
+ * Express glue of the auth rate limiter (logic in ./limiter.ts).
+ *
+ * Registered in src/api/middlewares.ts on the same matchers as Medusa's own auth
+ * routes (`/auth/:actor_type/:auth_provider`, …/register, …/reset-password), so
+ * Express's router decides what reaches the limiter exactly as it decides what
+ * reaches the handler: every spelling it resolves to the route (any letter case,
+ * percent-encoded characters, a trailing slash) is limited, and the key is built
+ * from the decoded, normalised parameters rather than from the raw path.
  */
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  checkAttempt,
-  limitKeys,
-  identifierOf,
-  MemoryAttemptStore,
-  rateLimitConfig,
-  recordOutcome,
-  SharedAttemptStore,
-  type AttemptStore,
-  type AuthRoute,
-  type CacheLike,
-  type LockLike,
-} from "./limiter"
-
-export const AUTH_RATE_LIMITED_PATH = /^\/auth\/(user|customer|producer)\/emailpass(?:\/(register|reset-password))?\/?$/
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { requestClientIp } from "../utils/client-ip"
+import { AuthAttemptLimiter, identifierOf, limitKeys, rateLimitConfig, type AuthRoute } from "./limiter"
 
 const config = rateLimitConfig()
-let store: AttemptStore | null = null
+let limiter: AuthAttemptLimiter | null = null
 
-/**
- * With REDIS_URL, medusa-config.ts registers the Caching and Locking modules on
- * Redis: the counters are then shared by every instance. Without it there is
- * one process, and memory is enough.
- */
-function storeFor(container: MedusaContainer): AttemptStore {
-  if (store) return store
-  if (process.env.REDIS_URL) {
+function authLimiter(): AuthAttemptLimiter {
+  limiter ??= AuthAttemptLimiter.create(config)
+  return limiter
+}
+
+/** The 429 every limit of the project answers with. */
+export function tooManyRequests(res: MedusaResponse, retryAfter: number, message: string) {
+  res.setHeader("Retry-After", String(retryAfter))
+  res.status(429).json({ type: "too_many_requests", message })
+}
+
+export function authRateLimit(route: AuthRoute) {
+  return async function authRateLimitMiddleware(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+    const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+    const keys = limitKeys(route, String(req.params.auth_provider ?? ""), requestClientIp(req as any, config), identifierOf(req.body))
+
+    let verdict: Awaited<ReturnType<AuthAttemptLimiter["attempt"]>>
     try {
-      const cache = container.resolve(Modules.CACHING) as unknown as CacheLike
-      const lock = container.resolve(Modules.LOCKING) as unknown as LockLike
-      store = new SharedAttemptStore(cache, lock)
-      return store
-    } catch {
-      // Not registered (a config without the modules): fall through to memory.
+      verdict = await authLimiter().attempt(route, keys)
+    } catch (e) {
+      // Only reachable without Redis' insurance limiter: a store failure lets people sign in rather than lock everyone out.
+      logger.warn(`auth rate limit unavailable, request allowed: ${(e as Error).message}`)
+      return next()
     }
-  }
-  store = new MemoryAttemptStore()
-  return store
-}
-
-function clientIp(req: MedusaRequest): string {
-  // Medusa sets Express `trust proxy` to 1, so req.ip comes from X-Forwarded-For,
-  // which any client can forge when no proxy is in front: use it only when told to.
-  const ip = config.trustProxy ? req.ip : req.socket?.remoteAddress
-  return (ip ?? "unknown").replace(/^::ffff:/, "")
-}
-
-export async function authRateLimit(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const match = AUTH_RATE_LIMITED_PATH.exec(req.path)
-  if (!match || req.method !== "POST") return next()
-  const route: AuthRoute = (match[2] as AuthRoute | undefined) ?? "login"
-  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-  const limits = storeFor(req.scope)
-  const keys = limitKeys(route, match[1], clientIp(req), identifierOf(req.body))
-
-  try {
-    const verdict = await checkAttempt(limits, keys, config)
-    if (verdict.blocked) {
-      res.setHeader("Retry-After", String(verdict.retryAfterSeconds))
-      res.status(429).json({
-        type: "too_many_requests",
-        message: `Too many failed attempts${verdict.scope === "identifier" ? " for this account" : ""}. Try again in ${Math.ceil(
-          verdict.retryAfterSeconds / 60
-        )} minute(s).`,
-      })
-      return
+    if (!verdict.allowed) {
+      const minutes = Math.ceil(verdict.retryAfterSeconds / 60)
+      return tooManyRequests(
+        res,
+        verdict.retryAfterSeconds,
+        `Too many failed attempts${verdict.scope === "identifier" ? " for this account" : ""}. Try again in ${minutes} minute(s).`
+      )
     }
-  } catch (e) {
-    // The store is down (Redis): let people sign in rather than lock everyone out.
-    logger.warn(`auth rate limit unavailable, request allowed: ${(e as Error).message}`)
-    return next()
+    res.on("finish", () => {
+      verdict.settle(res.statusCode).catch((e) => logger.warn(`auth rate limit could not settle an attempt: ${(e as Error).message}`))
+    })
+    next()
   }
-
-  res.on("finish", () => {
-    recordOutcome(limits, keys, route, res.statusCode, config).catch((e) =>
-      logger.warn(`auth rate limit could not record an attempt: ${(e as Error).message}`)
-    )
-  })
-  next()
 }
+
+export const AUTH_RATE_LIMIT_CONFIG = config

@@ -1,6 +1,6 @@
 /** Reading a producer's listings: one shape for lists, detail, and the change log's before/after. */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import { isCertificationInForce } from "../../modules/ocop/rules"
 import type OcopModuleService from "../../modules/ocop/service"
@@ -51,12 +51,22 @@ export const LISTING_FIELDS = [
 
 export type Listing = ReturnType<typeof toListing>
 
+export type ListingVariant = {
+  id: string
+  title: string
+  sku: string | null
+  prices: { vnd: number | null; usd: number | null }
+  stock: number | null
+  reserved: number
+  inventory_item_id: string | null
+}
+
 function toListing(p: any, locationId: string, sellable: boolean) {
   const metadata = (p.metadata ?? {}) as Record<string, any>
   const certifications = [...(p.certifications ?? [])]
     .filter(Boolean)
     .sort((a: any, b: any) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime())
-  const variants = (p.variants ?? []).map((v: any) => {
+  const variants: ListingVariant[] = (p.variants ?? []).map((v: any): ListingVariant => {
     const price = (c: string) => (v.prices ?? []).find((x: any) => x?.currency_code === c)?.amount ?? null
     const item = (v.inventory_items ?? [])[0]
     const level = (item?.inventory?.location_levels ?? []).find((l: any) => l?.location_id === locationId)
@@ -73,7 +83,7 @@ function toListing(p: any, locationId: string, sellable: boolean) {
   return {
     id: p.id as string,
     handle: p.handle as string,
-    status: p.status as string,
+    status: p.status as ProductStatus,
     state: listingState({
       status: p.status,
       sellable,

@@ -11,7 +11,7 @@
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../utils/validate"
 import { loadProducerContext, producerAuth, producerRegistrationAuth } from "./helpers"
-import { parseUploads } from "./uploads"
+import { listingRightsFirst, parseUploads, ProducerUploadQuery } from "./uploads"
 import {
   AdminListListingChanges,
   AdminReviewListingChange,
@@ -43,7 +43,12 @@ export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
   { matcher: "/producers/me/members", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerInviteMember)] },
   { matcher: "/producers/me/members/:id", method: "DELETE", middlewares: signedIn() },
 
-  { matcher: "/producers/me/uploads", method: "POST", middlewares: [...signedIn(), parseUploads] },
+  // Auth, listing rights and the query are checked before the multipart body is read.
+  {
+    matcher: "/producers/me/uploads",
+    method: "POST",
+    middlewares: [...signedIn(), listingRightsFirst, validateQuery(ProducerUploadQuery), parseUploads],
+  },
 
   { matcher: "/producers/me/products", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListQuery)] },
   { matcher: "/producers/me/products", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerCreateListing)] },

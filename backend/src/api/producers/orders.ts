@@ -1,11 +1,19 @@
 /**
  * A producer's view of orders: only orders linked to it when they were placed
  * (src/links/producer-order.ts), only its own line items, the shipping address
- * it needs to send them, and only its own fulfillments.
+ * it needs to send them, only its own fulfillments, and the order's payment
+ * status (may it ship yet?).
+ *
+ * The portal never hands out Medusa's order id: `GET /store/orders/:id` answers
+ * the whole order (every producer's lines, the shopper's payment) to whoever
+ * holds a guest order's id shortly after checkout (store/orders/order-access.ts).
+ * A portal order's `id` is its display number (`#1042`), which opens nothing but
+ * the producer's own lines on the portal routes.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import ProducerOrderLink from "../../links/producer-order"
+import { ORDER_PAYMENT_FIELDS, orderPayment } from "../../modules/producer-portal/payment-status"
 import { conflict } from "./helpers"
 
 const ORDER_FIELDS = [
@@ -47,6 +55,7 @@ const ORDER_FIELDS = [
   "fulfillments.labels.tracking_url",
   "fulfillments.items.line_item_id",
   "fulfillments.items.quantity",
+  ...ORDER_PAYMENT_FIELDS,
 ]
 
 type LinkRow = { order_id: string; producer_id: string; line_item_ids: string[] | null; created_at?: string }
@@ -106,8 +115,10 @@ function toProducerOrder(order: any, link: LinkRow, producerId: string, detail: 
   const shippedUnits = items.reduce((s: number, i: any) => s + i.shipped_quantity, 0)
   const units = items.reduce((s: number, i: any) => s + i.quantity, 0)
   const a = order.shipping_address ?? {}
+  const payment = orderPayment(order.payment_collections)
   return {
-    id: order.id as string,
+    // The portal's reference, not Medusa's order id (see the top of this file).
+    id: String(order.display_id),
     display_id: order.display_id as number,
     status: order.status as string,
     created_at: order.created_at,
@@ -115,6 +126,9 @@ function toProducerOrder(order: any, link: LinkRow, producerId: string, detail: 
     items,
     subtotal: items.reduce((s: number, i: any) => s + i.unit_price * i.quantity, 0),
     shipping_status: shippedUnits === 0 ? "not_shipped" : shippedUnits < units ? "partially_shipped" : "shipped",
+    payment_status: payment.status,
+    payment_method: payment.method,
+    can_ship: payment.can_ship,
     shipping_address: detail
       ? {
           first_name: a.first_name ?? null,
@@ -160,14 +174,36 @@ export async function listProducerOrders(container: MedusaContainer, producerId:
   return { orders, count }
 }
 
-/** One order as the producer sees it; 404 unless the producer sold something in it. */
-export async function loadProducerOrder(container: MedusaContainer, producerId: string, orderId: string) {
+const DISPLAY_ID = /^[1-9][0-9]{0,14}$/
+const ORDER_ID = /^order_[0-9A-Za-z]{1,64}$/
+
+/**
+ * Medusa's order id behind a portal reference: the display number the portal
+ * shows, or (for API clients that already hold it) the order id itself — either
+ * opens only the producer's own lines. 404 unless the producer sold something in it.
+ */
+export async function producerOrderId(container: MedusaContainer, producerId: string, ref: string): Promise<{ orderId: string; link: LinkRow }> {
+  const notFound = () => new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${ref} was not found`)
+  let orderId: string | undefined
+  if (ORDER_ID.test(ref)) orderId = ref
+  else if (DISPLAY_ID.test(ref)) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { display_id: Number(ref) } as any })
+    orderId = (data[0] as { id?: string } | undefined)?.id
+  }
+  if (!orderId) throw notFound()
   const { rows } = await linkRows(container, { producer_id: producerId, order_id: orderId })
-  const link = rows[0]
+  if (!rows[0]) throw notFound()
+  return { orderId, link: rows[0] }
+}
+
+/** One order as the producer sees it; 404 unless the producer sold something in it. */
+export async function loadProducerOrder(container: MedusaContainer, producerId: string, ref: string) {
+  const { orderId, link } = await producerOrderId(container, producerId, ref)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = link ? await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId } }) : { data: [] as any[] }
-  if (!link || !data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} was not found`)
-  return toProducerOrder(data[0], link, producerId, true)
+  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId } })
+  if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${ref} was not found`)
+  return { orderId, order: toProducerOrder(data[0], link, producerId, true) }
 }
 
 /** 409 when the product still has units to ship in an order that is not canceled. */

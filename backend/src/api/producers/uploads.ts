@@ -1,10 +1,16 @@
 /**
  * Multipart parsing for POST /producers/me/uploads (multer in memory, like
- * Medusa's own /admin/uploads), with limits: images for listings and PDFs for
- * certification evidence, 5 MB and 8 files at most. Errors become clear 400s.
+ * Medusa's own /admin/uploads), with limits: 5 MB and 8 files at most.
+ *
+ * Nothing the client declares is trusted: the declared type and name are ignored here
+ * and the route decides from the bytes (upload-types.ts). Errors carry an `upload_*` code;
+ * an oversized file is a 413, everything else a 400.
  */
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+import { requireListingRights } from "./helpers"
+import { UPLOAD_ERROR } from "./upload-types"
 
 // multer ships with @medusajs/medusa (its /admin/uploads route uses it); it has no bundled types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -12,49 +18,47 @@ const multer = require("multer") as any
 
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 export const UPLOAD_MAX_FILES = 8
-export const UPLOAD_MIME_TYPES = ["image/jpeg", "image/png", "image/webp", "image/avif", "application/pdf"]
+
+/** `?purpose=image` (listing photos) or `evidence` (certification documents, the default: PDF or image). */
+export const ProducerUploadQuery = z.object({ purpose: z.enum(["image", "evidence"]).default("evidence") }).strict()
 
 const upload = multer({
   storage: multer.memoryStorage(),
   limits: { fileSize: UPLOAD_MAX_BYTES, files: UPLOAD_MAX_FILES, fields: 0 },
-  fileFilter: (_req: unknown, file: { mimetype: string; originalname: string }, cb: (e: Error | null, ok?: boolean) => void) => {
-    if (UPLOAD_MIME_TYPES.includes(file.mimetype)) return cb(null, true)
-    cb(new MedusaError(MedusaError.Types.INVALID_DATA, `${file.originalname}: only JPEG, PNG, WebP, AVIF images and PDF documents can be uploaded`))
-  },
 }).array("files", UPLOAD_MAX_FILES)
+
+const refused = (code: string, message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
+
+/** 403 for a producer that may not change listings, before its body is read. */
+export function listingRightsFirst(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    requireListingRights(req)
+    next()
+  } catch (e) {
+    next(e)
+  }
+}
 
 export function parseUploads(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if (!String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    return next(new MedusaError(MedusaError.Types.INVALID_DATA, "Send the files as multipart/form-data in the field \"files\""))
+    return next(refused(UPLOAD_ERROR.multipart, "Send the files as multipart/form-data in the field \"files\""))
   }
   upload(req, res, (err: any) => {
     if (!err) return next()
-    if (err instanceof MedusaError) return next(err)
-    const messages: Record<string, string> = {
-      LIMIT_FILE_SIZE: `a file is larger than ${UPLOAD_MAX_BYTES / 1024 / 1024} MB`,
-      LIMIT_FILE_COUNT: `at most ${UPLOAD_MAX_FILES} files per upload`,
-      LIMIT_UNEXPECTED_FILE: "send the files in the field \"files\"",
-      LIMIT_FIELD_COUNT: "only files are accepted",
+    if (err.code === "LIMIT_FILE_SIZE") {
+      // Medusa's error types have no 413; answered here in the same shape as its errors.
+      return res.status(413).json({
+        type: MedusaError.Types.INVALID_DATA,
+        code: UPLOAD_ERROR.tooLarge,
+        message: `a file is larger than ${UPLOAD_MAX_BYTES / 1024 / 1024} MB`,
+      })
     }
-    next(new MedusaError(MedusaError.Types.INVALID_DATA, messages[err.code] ?? `upload failed: ${err.message}`))
+    const known: Record<string, [string, string]> = {
+      LIMIT_FILE_COUNT: [UPLOAD_ERROR.tooMany, `at most ${UPLOAD_MAX_FILES} files per upload`],
+      LIMIT_UNEXPECTED_FILE: [UPLOAD_ERROR.multipart, "send the files in the field \"files\""],
+      LIMIT_FIELD_COUNT: [UPLOAD_ERROR.multipart, "only files are accepted"],
+    }
+    const [code, message] = known[err.code] ?? [UPLOAD_ERROR.multipart, `the multipart body could not be read: ${err.message}`]
+    next(refused(code, message))
   })
-}
-
-/** The declared type must match the file's first bytes (a renamed HTML file is not an image). */
-export function contentMatchesType(buffer: Buffer, mimeType: string): boolean {
-  const head = buffer.subarray(0, 16)
-  switch (mimeType) {
-    case "image/jpeg":
-      return head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff
-    case "image/png":
-      return head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-    case "image/webp":
-      return head.subarray(0, 4).toString("latin1") === "RIFF" && head.subarray(8, 12).toString("latin1") === "WEBP"
-    case "image/avif":
-      return head.subarray(4, 8).toString("latin1") === "ftyp" && /avi[fs]/.test(head.subarray(8, 12).toString("latin1"))
-    case "application/pdf":
-      return head.subarray(0, 5).toString("latin1") === "%PDF-"
-    default:
-      return false
-  }
 }

@@ -1,6 +1,7 @@
 /** Strict zod schemas of the producer portal: unknown fields are a 400 that names them. */
 import { z } from "@medusajs/framework/zod"
 import { OCOP_GROUP_CODES, PRODUCER_TYPES } from "../../modules/ocop/taxonomy"
+import { checkValidityWindow } from "../../modules/ocop/rules"
 import { AdminCreateCertification } from "../admin/ocop/validators"
 
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -182,6 +183,13 @@ export const ProducerSubmitCertification = AdminCreateCertification.omit({ produ
     group_code: z.enum(OCOP_GROUP_CODES).optional(),
   })
   .strict()
+  // A producer's own dates are bounded by the rule (36 months): otherwise an approved
+  // submission would keep the listing on sale for as long as the producer typed.
+  .superRefine((body, ctx) => {
+    if (!body.valid_until) return
+    const problem = checkValidityWindow(new Date(body.valid_from ?? body.decision_date), new Date(body.valid_until))
+    if (problem) ctx.addIssue({ code: "custom", path: ["valid_until"], message: problem })
+  })
 export type ProducerSubmitCertificationType = z.infer<typeof ProducerSubmitCertification>
 
 export const ProducerListQuery = z

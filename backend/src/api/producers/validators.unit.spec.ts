@@ -72,6 +72,26 @@ describe("producer portal validators", () => {
     expect(ProducerSubmitCertification.safeParse({ ...base, evidence_url: "https://example.org/a.pdf", status: "active" }).success).toBe(false)
   })
 
+  it("bounds a submitted valid_until by the 36-month rule", () => {
+    const base = {
+      certificate_number: "demo-1",
+      decision_number: "1/QĐ",
+      decision_date: "2025-03-01",
+      issuing_authority: "UBND",
+      authority_level: "province",
+      score: 72,
+      stars: 4,
+      evidence_url: "https://example.org/a.pdf",
+    }
+    expect(ProducerSubmitCertification.safeParse({ ...base, valid_until: "2028-03-01" }).success).toBe(true)
+    const long = ProducerSubmitCertification.safeParse({ ...base, valid_until: "2099-01-01" })
+    expect(long.success).toBe(false)
+    expect(long.error?.issues.map((i) => i.path.join("."))).toEqual(["valid_until"])
+    // Counted from valid_from when given.
+    expect(ProducerSubmitCertification.safeParse({ ...base, valid_from: "2025-06-01", valid_until: "2028-06-01" }).success).toBe(true)
+    expect(ProducerSubmitCertification.safeParse({ ...base, valid_from: "2025-06-01", valid_until: "2028-06-02" }).success).toBe(false)
+  })
+
   it("ships all remaining items by default, or given quantities", () => {
     expect(ProducerShipItems.safeParse({}).success).toBe(true)
     expect(ProducerShipItems.safeParse({ items: [{ id: "i", quantity: 0 }] }).success).toBe(false)

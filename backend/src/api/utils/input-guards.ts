@@ -118,7 +118,7 @@ export async function producerOfAdditionalData(req: MedusaRequest, _res: MedusaR
   try {
     const producerId = (req.body as any)?.additional_data?.producer_id
     if (typeof producerId !== "string" || !producerId) return next()
-    const ocop = req.scope.resolve(OCOP_MODULE) as { listProducers: (f: object, c: object) => Promise<{ id: string }[]> }
+    const ocop = req.scope.resolve<{ listProducers: (f: object, c: object) => Promise<{ id: string }[]> }>(OCOP_MODULE)
     const [producer] = await ocop.listProducers({ id: producerId }, { select: ["id"] })
     if (!producer) return next(new MedusaError(MedusaError.Types.NOT_FOUND, `Producer ${producerId} was not found`))
     next()

@@ -14,7 +14,7 @@ export function validateQuery(schema: z.ZodTypeAny) {
   return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const parsed = schema.safeParse(req.query)
     if (!parsed.success) return next(new MedusaError(MedusaError.Types.INVALID_DATA, describeIssues(parsed.error)))
-    ;(req as any).validatedQuery = parsed.data
+    ;req.validatedQuery = parsed.data as MedusaRequest["validatedQuery"]
     next()
   }
 }

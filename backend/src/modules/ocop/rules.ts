@@ -63,6 +63,34 @@ export function defaultValidUntil(decisionDate: Date): Date {
   return addMonths(decisionDate, CERTIFICATE_VALIDITY_MONTHS)
 }
 
+/**
+ * A decision is valid for 36 months from the start of its validity (valid_from, which defaults to
+ * the decision date): a later valid_until would keep a product on sale past its re-evaluation.
+ * Returns null when `validUntil` is after `validFrom` and within that window, else what is wrong
+ * (the message names `valid_until`, the field to correct).
+ */
+export function checkValidityWindow(validFrom: Date, validUntil: Date): string | null {
+  if (Number.isNaN(validFrom.getTime()) || Number.isNaN(validUntil.getTime())) return "valid_until and valid_from must be dates"
+  if (validUntil.getTime() <= validFrom.getTime()) return "valid_until must be after valid_from"
+  const latest = addMonths(validFrom, CERTIFICATE_VALIDITY_MONTHS)
+  if (validUntil.getTime() > latest.getTime()) {
+    return `valid_until must be at most ${CERTIFICATE_VALIDITY_MONTHS} months after valid_from (the decision date unless given): ${latest.toISOString().slice(0, 10)} at the latest, got ${validUntil.toISOString().slice(0, 10)}`
+  }
+  return null
+}
+
+/**
+ * Statuses of a decision on record: it holds its certificate number, which no other recorded
+ * decision may reuse. A submission waiting for review, or a rejected one, holds nothing — else a
+ * producer could reserve the real certificate's number (the partial unique index on
+ * certification.certificate_number says the same in SQL).
+ */
+export const NUMBER_FREE_STATUSES = ["pending_review", "rejected"] as const
+
+export function holdsCertificateNumber(status: string): boolean {
+  return !(NUMBER_FREE_STATUSES as readonly string[]).includes(status)
+}
+
 export type CertificationFacts = {
   status: CertificationStatus | string
   stars: number

@@ -1,10 +1,12 @@
 import {
   addMonths,
   checkPotentialFiveStar,
+  checkValidityWindow,
   checkStarsAgainstScore,
   currentCertification,
   defaultValidUntil,
   effectiveStarsCheck,
+  holdsCertificateNumber,
   isCertificationInForce,
   isSellable,
   starsForScore,
@@ -62,6 +64,28 @@ describe("validity", () => {
     expect(isCertificationInForce(cert({ status: "suspended" }), now)).toBe(false)
     expect(isCertificationInForce(cert({ valid_until: new Date(now.getTime() - 1) }), now)).toBe(false)
     expect(isCertificationInForce(cert({ valid_from: new Date(now.getTime() + day) }), now)).toBe(false)
+  })
+})
+
+describe("validity window of a decision", () => {
+  const from = new Date("2025-03-01T00:00:00Z")
+  it("accepts up to exactly 36 months after valid_from", () => {
+    expect(checkValidityWindow(from, new Date("2028-03-01T00:00:00Z"))).toBeNull()
+    expect(checkValidityWindow(from, new Date("2026-03-01T00:00:00Z"))).toBeNull()
+  })
+  it("refuses a day more, naming valid_until and the latest date", () => {
+    expect(checkValidityWindow(from, new Date("2028-03-02T00:00:00Z"))).toMatch(/^valid_until must be at most 36 months after valid_from.*2028-03-01 at the latest/)
+    expect(checkValidityWindow(from, new Date("2099-01-01T00:00:00Z"))).toMatch(/^valid_until/)
+  })
+  it("refuses an end before the start", () => {
+    expect(checkValidityWindow(from, from)).toBe("valid_until must be after valid_from")
+  })
+})
+
+describe("certificate numbers", () => {
+  it("are held by decisions on record, not by submissions under review or rejected", () => {
+    for (const s of ["active", "expired", "revoked", "suspended"]) expect(holdsCertificateNumber(s)).toBe(true)
+    for (const s of ["pending_review", "rejected"]) expect(holdsCertificateNumber(s)).toBe(false)
   })
 })
 

@@ -94,11 +94,11 @@ class BankTransferProviderService extends AbstractPaymentProvider<BankTransferOp
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    const reference = makeTransferReference(String(input.data?.session_id ?? input.context?.idempotency_key ?? Date.now()))
+    const reference = makeTransferReference(String((input.data?.session_id as string | undefined) ?? input.context?.idempotency_key ?? Date.now()))
     return { id: reference, data: this.instructions(toAmount(input.amount), input.currency_code, reference) }
   }
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    const reference = String(input.data?.reference ?? makeTransferReference(String(Date.now())))
+    const reference = String((input.data?.reference as string | undefined) ?? makeTransferReference(String(Date.now())))
     return { data: this.instructions(toAmount(input.amount), input.currency_code, reference) }
   }
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {

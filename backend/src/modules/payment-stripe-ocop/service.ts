@@ -29,7 +29,7 @@
 import crypto from "node:crypto"
 import { createRequire } from "node:module"
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
-import { MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import type {
   AuthorizePaymentInput,
   AuthorizePaymentOutput,
@@ -140,10 +140,10 @@ class StripeOcopProviderService extends StripeProviderService {
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const result = await super.authorizePayment(input)
     const intent = (result.data ?? {}) as { status?: string; last_payment_error?: LastPaymentError }
-    if (result.status === PaymentSessionStatus.ERROR) {
+    if (result.status === "error") {
       throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, declineMessage(intent.last_payment_error))
     }
-    if (result.status === PaymentSessionStatus.PENDING && intent.status !== "processing") {
+    if (result.status === "pending" && intent.status !== "processing") {
       // requires_payment_method / requires_confirmation: the storefront never confirmed the card.
       throw new MedusaError(
         MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,

@@ -126,6 +126,41 @@ export function slugify(text: string, max = 80): string {
 
 export const INVITE_TTL_DAYS = 7
 
+/**
+ * Returns null when the producer may invite team members, else the reason (403).
+ * Only an approved producer grows its team: a pending application is not yet
+ * vetted, and a suspended or rejected producer must not hand out portal access.
+ */
+export function inviteRightsProblem(status: ProducerStatus | string, reason?: string | null): string | null {
+  const why = reason ? ` (${reason})` : ""
+  switch (status) {
+    case "approved":
+      return null
+    case "pending":
+      return "Your producer application is still being reviewed by the OCOP office. You can invite team members once it is approved."
+    case "suspended":
+      return `Your producer account is suspended${why}. You cannot invite team members until the OCOP office reinstates it.`
+    case "rejected":
+      return `Your producer application was rejected${why}. You cannot invite team members.`
+    default:
+      return `Your producer account is ${status}; team members cannot be invited.`
+  }
+}
+
+export type InviteLimitConfig = { max: number; windowSeconds: number }
+
+/** PRODUCER_INVITE_LIMIT_MAX invites per producer per PRODUCER_INVITE_LIMIT_WINDOW_SECONDS (default 20 a day). */
+export function inviteLimitConfig(env: Record<string, string | undefined> = process.env): InviteLimitConfig {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name]
+    if (raw === undefined || raw.trim() === "") return fallback
+    const n = Number(raw)
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not "${raw}"`)
+    return n
+  }
+  return { max: read("PRODUCER_INVITE_LIMIT_MAX", 20), windowSeconds: read("PRODUCER_INVITE_LIMIT_WINDOW_SECONDS", 24 * 60 * 60) }
+}
+
 /** A random invite token (shown once) and the hash that is stored. */
 export function newInviteToken(): { token: string; hash: string } {
   const token = randomBytes(24).toString("base64url")

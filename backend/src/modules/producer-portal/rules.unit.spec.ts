@@ -3,6 +3,8 @@ import {
   checkProfileEdit,
   classifyListingChange,
   hashInviteToken,
+  inviteLimitConfig,
+  inviteRightsProblem,
   listingRightsProblem,
   listingState,
   newInviteToken,
@@ -32,6 +34,20 @@ describe("listing rights", () => {
   it("a suspended producer still ships what was sold", () => {
     expect(shippingRightsProblem("suspended")).toBeNull()
     expect(shippingRightsProblem("pending")).toMatch(/approved/)
+  })
+})
+
+describe("team invites", () => {
+  it("only an approved producer invites; the reason says why not", () => {
+    expect(inviteRightsProblem("approved")).toBeNull()
+    expect(inviteRightsProblem("pending")).toMatch(/being reviewed/)
+    expect(inviteRightsProblem("suspended", "Hygiene inspection")).toMatch(/suspended \(Hygiene inspection\)\. You cannot invite/)
+    expect(inviteRightsProblem("rejected")).toMatch(/rejected/)
+  })
+  it("limits invites per producer: 20 a day unless configured", () => {
+    expect(inviteLimitConfig({})).toEqual({ max: 20, windowSeconds: 86_400 })
+    expect(inviteLimitConfig({ PRODUCER_INVITE_LIMIT_MAX: "5", PRODUCER_INVITE_LIMIT_WINDOW_SECONDS: "60" })).toEqual({ max: 5, windowSeconds: 60 })
+    expect(() => inviteLimitConfig({ PRODUCER_INVITE_LIMIT_MAX: "0" })).toThrow(/PRODUCER_INVITE_LIMIT_MAX/)
   })
 })
 

@@ -1,10 +1,11 @@
 import fs from "node:fs"
 import path from "node:path"
+import type { ProducerType } from "../../modules/ocop/taxonomy"
 
 export type CatalogueProducer = {
   handle: string
   legal_name: string
-  type: "cooperative" | "enterprise" | "cooperative_group" | "household"
+  type: ProducerType
   registration_number: string
   street?: string | null
   commune: string

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   acquireLockStep,
@@ -80,7 +81,7 @@ export const CHECKOUT_RECOVERY_AFTER_SECONDS = Number(process.env.OCOP_CHECKOUT_
  * cart does not stop the others; it is reported and retried on the next run).
  */
 export async function recoverHalfCompletedCheckouts(
-  container: { resolve: (key: string) => any },
+  container: MedusaContainer,
   { olderThanSeconds = CHECKOUT_RECOVERY_AFTER_SECONDS, limit = 50 }: { olderThanSeconds?: number; limit?: number } = {}
 ): Promise<{ recovered: RecoveredCheckout[]; failed: { cart_id: string; message: string }[] }> {
   const cartIds = await findHalfCompletedCarts(container, { olderThanSeconds, limit })
@@ -88,10 +89,10 @@ export async function recoverHalfCompletedCheckouts(
   const failed: { cart_id: string; message: string }[] = []
   for (const cart_id of cartIds) {
     try {
-      const { result } = await recoverCheckoutWorkflow(container as any).run({ input: { cart_id } })
+      const { result } = await recoverCheckoutWorkflow(container).run({ input: { cart_id } })
       recovered.push({ cart_id, action: result.action, reason: result.reason, order_ids: result.retire.order_ids })
-    } catch (e: any) {
-      failed.push({ cart_id, message: e?.message ?? String(e) })
+    } catch (e) {
+      failed.push({ cart_id, message: e instanceof Error ? e.message : String(e) })
     }
   }
   return { recovered, failed }

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { CheckoutOrder, CheckoutState } from "./plan"
 
@@ -23,7 +24,7 @@ export function withCheckoutTag(cartId: string, metadata: Metadata): Record<stri
   return { ...(metadata ?? {}), [CHECKOUT_CART_TAG]: cartId }
 }
 
-type Container = { resolve: (key: string) => any }
+type Container = MedusaContainer
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }> }
 
 function pg(container: Container): Knex {

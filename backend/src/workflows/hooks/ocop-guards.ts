@@ -1,3 +1,4 @@
+import type { MedusaContainer, ProductDTO } from "@medusajs/framework/types"
 /**
  * The OCOP rule enforced inside Medusa's own flows (hooks, not forks):
  * - a variant of an unsellable product cannot be added to a cart,
@@ -17,9 +18,9 @@ import { assertInStock } from "./stock-guard"
 import type OcopModuleService from "../../modules/ocop/service"
 import { applySellability, restoreSellability, type SellabilitySnapshot } from "../steps/sync-sellability"
 
-type Container = { resolve: (key: string) => any }
+type Container = MedusaContainer
 
-async function productsOfVariants(container: Container, variantIds: string[]) {
+export async function productsOfVariants(container: Container, variantIds: string[]) {
   if (!variantIds.length) return [] as { id: string; product_id: string; title: string }[]
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -69,8 +70,10 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
   await assertInStock(container, cart)
 })
 
-async function guardPublish(container: Container, products: { id: string; status: string; title: string }[]) {
-  const published = products.filter((p) => p.status === ProductStatus.PUBLISHED)
+type WrittenProduct = Pick<ProductDTO, "id" | "status" | "title">
+
+async function guardPublish(container: Container, products: WrittenProduct[]) {
+  const published = products.filter((p) => p.status === (ProductStatus.PUBLISHED as string))
   if (!published.length) return
   const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
   const verdicts = await ocop.evaluateSellability(published.map((p) => p.id))
@@ -127,12 +130,12 @@ async function unlinkProducer(container: Container, undo: Awaited<ReturnType<typ
 type ProductHookUndo = { producer: Awaited<ReturnType<typeof linkProducer>>; channels: SellabilitySnapshot | null }
 
 /** After an admin/producer create or update: producer link, publish guard, then channel membership per the OCOP rule. */
-async function afterProductWrite(container: Container, products: any[], additionalData: unknown): Promise<ProductHookUndo> {
-  const producerId = (additionalData as any)?.producer_id as string | undefined
-  const producer = await linkProducer(container, products.map((p: any) => p.id), producerId)
+async function afterProductWrite(container: Container, products: WrittenProduct[], additionalData: unknown): Promise<ProductHookUndo> {
+  const producerId = (additionalData as { producer_id?: string } | undefined)?.producer_id
+  const producer = await linkProducer(container, products.map((p) => p.id), producerId)
   try {
-    await guardPublish(container, products as any)
-    const { snapshot } = await applySellability(container, products.map((p: any) => p.id))
+    await guardPublish(container, products)
+    const { snapshot } = await applySellability(container, products.map((p) => p.id))
     return { producer, channels: snapshot }
   } catch (e) {
     await unlinkProducer(container, producer)
@@ -148,7 +151,7 @@ async function undoProductWrite(container: Container, undo: ProductHookUndo | un
 
 createProductsWorkflow.hooks.productsCreated(
   async ({ products, additional_data }, { container }) => {
-    const undo = await afterProductWrite(container, products as any[], additional_data)
+    const undo = await afterProductWrite(container, products, additional_data)
     return new StepResponse(undo, undo)
   },
   async (undo, { container }) => undoProductWrite(container, undo)
@@ -156,7 +159,7 @@ createProductsWorkflow.hooks.productsCreated(
 
 updateProductsWorkflow.hooks.productsUpdated(
   async ({ products, additional_data }, { container }) => {
-    const undo = await afterProductWrite(container, products as any[], additional_data)
+    const undo = await afterProductWrite(container, products, additional_data)
     return new StepResponse(undo, undo)
   },
   async (undo, { container }) => undoProductWrite(container, undo)

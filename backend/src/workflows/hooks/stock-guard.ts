@@ -1,7 +1,8 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { outOfStockMessage } from "../../api/utils/shopper-errors"
 
-type Container = { resolve: (key: string) => any }
+type Container = MedusaContainer
 
 /**
  * Fail-fast stock check for complete-cart's validate hook. The binding check is Medusa's own

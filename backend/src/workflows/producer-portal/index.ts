@@ -22,6 +22,7 @@ import { createProducerStep, ProducerInput, updateProducerStep } from "../steps/
 import type { CertificationInput } from "../steps/certification-steps"
 import { syncProductSellabilityWorkflow } from "../sync-product-sellability"
 import {
+  assertOrderShippableStep,
   ChangeRecord,
   consumeInviteStep,
   createInviteStep,
@@ -102,21 +103,25 @@ export const updateOwnProducerProfileWorkflow = createWorkflow(
 export const inviteProducerMemberWorkflow = createWorkflow(
   "producer-portal-invite-member",
   (input: { invite: InviteInput; change: ChangeRecord; notification: { accept_url: string; producer_name: string } }) => {
-    const invite = createInviteStep(input.invite)
+    const created = createInviteStep(input.invite)
+    const invite = transform({ created }, ({ created }) => created.invite)
     recordListingChangeStep(input.change)
     const eventData = transform({ invite }, ({ invite }) => ({ id: invite.id, producer_id: invite.producer_id }))
     emitEventStep({ eventName: PRODUCER_PORTAL_EVENTS.memberInvited, data: eventData })
-    // Last: a notification cannot be unsent. The local provider records it (feed channel).
-    const notification = transform({ input, invite }, ({ input, invite }) => [
-      {
-        to: invite.email,
-        channel: "feed",
-        template: "ocop-producer-invite",
-        data: { ...input.notification, email: invite.email, expires_at: invite.expires_at },
-        idempotency_key: `ocop-producer-invite-${invite.id}`,
-      },
-    ])
-    sendNotificationsStep(notification)
+    // Last: a notification cannot be unsent (feed channel; see src/modules/notification-log).
+    // None for an address that already works for a producer: it could not accept the invite.
+    when({ created }, ({ created }) => created.notify).then(() => {
+      const notification = transform({ input, invite }, ({ input, invite }) => [
+        {
+          to: invite.email,
+          channel: "feed",
+          template: "ocop-producer-invite",
+          data: { ...input.notification, email: invite.email, expires_at: invite.expires_at },
+          idempotency_key: `ocop-producer-invite-${invite.id}`,
+        },
+      ])
+      sendNotificationsStep(notification)
+    })
     return new WorkflowResponse(invite)
   }
 )
@@ -347,17 +352,21 @@ export const submitListingCertificationWorkflow = createWorkflow(
  * A producer ships its own items of an order: one Medusa fulfillment for those
  * items (from the Huế warehouse), immediately marked as shipped with the
  * tracking label. Other producers' items in the same order are untouched.
+ * Only once the order may ship (paid, or cash on delivery).
  */
 export const shipProducerItemsWorkflow = createWorkflow(
   "producer-portal-ship-items",
   (input: {
     order_id: string
+    /** The portal's reference (display number): what the producer's change log records, never the order id. */
+    order_reference: string
     producer_id: string
     actor: PortalActor
     items: { id: string; quantity: number }[]
     carrier: string | null
     labels: { tracking_number: string; tracking_url: string; label_url: string }[]
   }) => {
+    assertOrderShippableStep({ order_id: input.order_id })
     const fulfillmentInput = transform({ input }, ({ input }) => ({
       order_id: input.order_id,
       items: input.items,
@@ -374,13 +383,13 @@ export const shipProducerItemsWorkflow = createWorkflow(
       created_by: input.actor.actor_id ?? undefined,
     }))
     createOrderShipmentWorkflow.runAsStep({ input: shipmentInput })
-    const change = transform({ input, fulfillment }, ({ input, fulfillment }) => ({
+    const change = transform({ input, fulfillment }, ({ input }) => ({
       producer_id: input.producer_id,
       subject: "order" as const,
       action: "shipped",
       actor: input.actor,
       fields: ["items"],
-      after: { order_id: input.order_id, fulfillment_id: fulfillment.id, items: input.items, carrier: input.carrier, labels: input.labels },
+      after: { order: input.order_reference, items: input.items, carrier: input.carrier, labels: input.labels },
     }))
     recordListingChangeStep(change)
     return new WorkflowResponse(fulfillment)

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OCOP_MODULE } from "../../modules/ocop"
 import { PRODUCER_PORTAL_MODULE } from "../../modules/producer-portal"
 import type ProducerPortalModuleService from "../../modules/producer-portal/service"
+import { ORDER_NOT_PAID, ORDER_PAYMENT_FIELDS, orderPayment, unpaidShippingProblem } from "../../modules/producer-portal/payment-status"
 
 export type PortalActor = { actor_type: "producer" | "user" | "system"; actor_id?: string | null }
 
@@ -89,12 +90,17 @@ export const createInviteStep = createStep(
     const service = portal(container)
     const email = input.email.toLowerCase()
     const [member] = await service.listProducerUsers({ email }, { select: ["id", "producer_id"] })
-    if (member) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `${email} already works for a producer.`)
+    // The owner sees its own team, so saying so reveals nothing. Whether an address works for
+    // *another* producer must not show: that invite is created and answered like any other (it
+    // cannot be accepted while the person belongs to a producer), only no message is sent.
+    if (member?.producer_id === input.producer_id) {
+      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `${email} is already a member of your team.`)
+    }
     // A new invite replaces an open one for the same address.
     const open = await service.listProducerInvites({ producer_id: input.producer_id, email, accepted_at: null }, { select: ["id"] })
     if (open.length) await service.softDeleteProducerInvites(open.map((i) => i.id))
     const invite = await service.createProducerInvites({ ...input, email })
-    return new StepResponse(invite, { id: invite.id, replaced: open.map((i) => i.id) })
+    return new StepResponse({ invite, notify: !member }, { id: invite.id, replaced: open.map((i) => i.id) })
   },
   async (undo, { container }) => {
     if (!undo) return
@@ -347,5 +353,23 @@ export const markListingReviewedStep = createStep(
     await portal(container).updateListingChanges(
       undo.ids.map((id) => ({ id, review_decision: null, review_note: null, reviewed_by: null, reviewed_at: null }))
     )
+  }
+)
+
+/**
+ * Refuses to ship an order whose payment does not allow it yet (bank transfer not
+ * received, card not captured, refunded…; cash on delivery ships). The route checks
+ * first to answer with the reason; this keeps the rule inside the workflow for any
+ * other caller. Reads only, so nothing to compensate.
+ */
+export const assertOrderShippableStep = createStep(
+  "producer-portal-assert-order-shippable",
+  async (input: { order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "order", fields: ["id", ...ORDER_PAYMENT_FIELDS], filters: { id: input.order_id } })
+    const payment = orderPayment((data[0] as any)?.payment_collections)
+    const problem = unpaidShippingProblem(payment)
+    if (problem) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, problem, ORDER_NOT_PAID)
+    return new StepResponse(payment)
   }
 )

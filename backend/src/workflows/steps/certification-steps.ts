@@ -1,7 +1,14 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OCOP_MODULE } from "../../modules/ocop"
-import { defaultValidUntil, effectiveStarsCheck, checkPotentialFiveStar } from "../../modules/ocop/rules"
+import {
+  checkPotentialFiveStar,
+  checkValidityWindow,
+  defaultValidUntil,
+  effectiveStarsCheck,
+  holdsCertificateNumber,
+  NUMBER_FREE_STATUSES,
+} from "../../modules/ocop/rules"
 import type OcopModuleService from "../../modules/ocop/service"
 import { CURRENT_TAXONOMY_VERSION, TAXONOMIES } from "../../modules/ocop/taxonomy"
 
@@ -32,6 +39,18 @@ export type CertificationInput = {
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
+/** Decisions on record (see holdsCertificateNumber) carrying this certificate number, other than `exceptId`. */
+function recordedWithNumber(ocop: OcopModuleService, certificateNumber: string, exceptId?: string) {
+  return ocop.listCertifications(
+    {
+      certificate_number: certificateNumber,
+      status: { $nin: [...NUMBER_FREE_STATUSES] },
+      ...(exceptId ? { id: { $ne: exceptId } } : {}),
+    } as any,
+    { select: ["id", "status"] }
+  )
+}
+
 /** Checks a certification against the 148/QĐ-TTg rules and the data it refers to. Writes nothing. */
 export const validateCertificationStep = createStep(
   "ocop-validate-certification",
@@ -54,7 +73,8 @@ export const validateCertificationStep = createStep(
     const decisionDate = new Date(input.decision_date)
     const validFrom = input.valid_from ? new Date(input.valid_from) : decisionDate
     const validUntil = input.valid_until ? new Date(input.valid_until) : defaultValidUntil(decisionDate)
-    if (validUntil.getTime() <= validFrom.getTime()) throw invalid("valid_until must be after valid_from")
+    const validityProblem = checkValidityWindow(validFrom, validUntil)
+    if (validityProblem) throw invalid(validityProblem)
 
     const { data: products } = await query.graph({
       entity: "product",
@@ -68,7 +88,9 @@ export const validateCertificationStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Product ${input.product_id} has no OCOP producer; link one first`)
     }
 
-    const [sameNumber] = await ocop.listCertifications({ certificate_number: input.certificate_number }, { select: ["id"] })
+    // Only decisions on record hold a number: a producer's pending submission never blocks the
+    // admin recording the real certificate (its approval is then refused, see below).
+    const [sameNumber] = await recordedWithNumber(ocop, input.certificate_number)
     if (sameNumber) {
       throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Certificate number ${input.certificate_number} already exists`)
     }
@@ -172,6 +194,18 @@ export const changeCertificationStep = createStep(
     const p5 = input.changes.potential_five_star ?? before.potential_five_star
     const problem = effectiveStarsCheck(stars, score, p5) ?? checkPotentialFiveStar(p5, stars, score)
     if (problem) throw invalid(problem)
+    // Approving a submission puts its number on record: refused when another decision already
+    // holds it (typically the admin recorded the real certificate while this one waited).
+    const nextStatus = input.changes.status ?? before.status
+    if (!holdsCertificateNumber(before.status) && holdsCertificateNumber(nextStatus)) {
+      const [holder] = await recordedWithNumber(ocop, before.certificate_number, before.id)
+      if (holder) {
+        throw new MedusaError(
+          MedusaError.Types.DUPLICATE_ERROR,
+          `Certificate number ${before.certificate_number} is already on record (certification ${holder.id}, ${holder.status}); this submission cannot be approved with it`
+        )
+      }
+    }
 
     const updated = await ocop.updateCertifications({ id: input.id, ...input.changes } as any)
     const [event] = await ocop.createCertificationEvents([

@@ -2,11 +2,12 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/service"
+import type { ProducerType } from "../../modules/ocop/taxonomy"
 
 export type ProducerInput = {
   handle: string
   legal_name: string
-  type: "cooperative" | "enterprise" | "cooperative_group" | "household"
+  type: ProducerType
   registration_number: string
   street?: string | null
   commune: string

@@ -23,9 +23,6 @@ export async function CertificateStatus({ cert }: { cert: CertificateRecord }) {
       <span className="cert-status-ic" aria-hidden="true">{ICON[st]}</span>
       <div>
         <p className="cert-status-label"><span className="visually-hidden">{t("status")}: </span>{label}</p>
-        {cert.status_reason && st !== "active" ? (
-          <p className="cert-status-reason" data-testid="certificate-status-reason">{t("reason")}: {cert.status_reason}</p>
-        ) : null}
       </div>
     </div>
   )

@@ -25,7 +25,9 @@ export function StripeCard({ onReady }: { onReady?: (stripe: StripeLike, card: C
   const [state, setState] = useState<"loading" | "ready" | "unavailable">(key ? "loading" : "unavailable")
   const mountRef = useRef<HTMLDivElement>(null)
   const readyRef = useRef(onReady)
-  readyRef.current = onReady
+  useEffect(() => {
+    readyRef.current = onReady
+  }, [onReady])
 
   useEffect(() => {
     if (!key) return

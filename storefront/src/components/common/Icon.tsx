@@ -14,7 +14,7 @@ const PATHS: Record<string, string> = {
   star: "M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9L12 3.5Z",
 }
 
-export function Icon({ name, size = 22, label }: { name: keyof typeof PATHS | string; size?: number; label?: string }) {
+export function Icon({ name, size = 22, label }: { name: keyof typeof PATHS | (string & {}); size?: number; label?: string }) {
   const d = PATHS[name] ?? PATHS.star
   return (
     <svg

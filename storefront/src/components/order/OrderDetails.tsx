@@ -20,7 +20,7 @@ export async function OrderDetails({ order, locale }: { order: HttpTypes.StoreOr
         <dt>{t("number")}</dt>
         <dd data-testid="order-number">#{order.display_id ?? order.id}</dd>
         <dt>{t("date")}</dt>
-        <dd>{formatDate(order.created_at as string, locale)}</dd>
+        <dd>{formatDate(order.created_at, locale)}</dd>
         {providerId ? (
           <>
             <dt>{t("payment")}</dt>

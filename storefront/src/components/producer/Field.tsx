@@ -71,7 +71,7 @@ export function Field(props: FieldProps) {
   const onBlur = (e: FocusEvent<any>) => check(e.currentTarget)
   const onInvalid = (e: FormEvent<any>) => {
     e.preventDefault() // our message instead of the browser bubble; the first invalid field still gets focus below
-    check(e.currentTarget as any)
+    check(e.currentTarget)
     const form = (e.currentTarget as HTMLInputElement).form
     const first = form?.querySelector<HTMLElement>(":invalid")
     if (first && first === e.currentTarget) first.focus()

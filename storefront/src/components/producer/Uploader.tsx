@@ -4,10 +4,10 @@ import { useLocale, useTranslations } from "next-intl"
 import { useId, useRef, useState } from "react"
 import styles from "./portal.module.css"
 
-async function upload(locale: string, files: FileList): Promise<string[]> {
+async function upload(locale: string, files: FileList, purpose: "image" | "evidence"): Promise<string[]> {
   const form = new FormData()
   for (const f of Array.from(files)) form.append("files", f, f.name)
-  const res = await fetch(`/${locale}/producer/uploads`, { method: "POST", body: form })
+  const res = await fetch(`/${locale}/producer/uploads?purpose=${purpose}`, { method: "POST", body: form })
   const body = await res.json().catch(() => ({}))
   if (!res.ok) throw new Error(body?.message || `HTTP ${res.status}`)
   return (body.files ?? []).map((f: { url: string }) => f.url)
@@ -29,7 +29,7 @@ export function ImageUploader({ name = "images", initial = [], error }: { name?:
     if (!files?.length) return
     setStatus({ kind: "busy" })
     try {
-      const added = await upload(locale, files)
+      const added = await upload(locale, files, "image")
       setUrls((u) => [...u, ...added].slice(0, 8))
       setStatus({ kind: "idle" })
     } catch (e) {
@@ -90,7 +90,7 @@ export function EvidenceUploader({ error }: { error?: string }) {
     if (!files?.length) return
     setStatus({ kind: "busy" })
     try {
-      const [uploaded] = await upload(locale, files)
+      const [uploaded] = await upload(locale, files, "evidence")
       setUrl(uploaded)
       setStatus({ kind: "done" })
     } catch (err) {
@@ -117,7 +117,7 @@ export function EvidenceUploader({ error }: { error?: string }) {
         ref={input}
         id={id}
         type="file"
-        accept="application/pdf,image/jpeg,image/png,image/webp"
+        accept="application/pdf,image/jpeg,image/png,image/webp,image/avif"
         onChange={onChange}
         aria-describedby={`${id}-hint ${id}-status`}
         aria-invalid={status.kind === "error" || (!url && !!error) ? true : undefined}

@@ -32,19 +32,18 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
   const [q, setQ] = useState(initialQuery)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
-  const [state, setState] = useState<State>({ status: "idle" })
+  const [fetched, setState] = useState<State>({ status: "idle" })
+  // Under two characters nothing is fetched: the panel is idle whatever an earlier term left behind.
+  const state: State = q.trim().length < 2 ? { status: "idle" } : fetched
   const listId = useId()
   const inputId = useId()
   const boxRef = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
     const term = q.trim()
-    if (term.length < 2) {
-      setState({ status: "idle" })
-      return
-    }
+    if (term.length < 2) return
     const ctrl = new AbortController()
-    const timer = setTimeout(async () => {
+    const search = async () => {
       setState({ status: "loading", q: term })
       try {
         const res = await fetch(`/api/search?q=${encodeURIComponent(term)}&locale=${locale}`, { signal: ctrl.signal })
@@ -55,7 +54,8 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
       } catch (e) {
         if ((e as Error).name !== "AbortError") setState({ status: "error", q: term })
       }
-    }, 200)
+    }
+    const timer = setTimeout(() => void search(), 200)
     return () => {
       clearTimeout(timer)
       ctrl.abort()

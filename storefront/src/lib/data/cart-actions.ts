@@ -10,6 +10,7 @@ import { TAGS } from "./common"
 import { getAuthHeaders, getCacheId, getCartId, removeCartId, setCartId, setLastOrder } from "./cookies"
 import { CART_FIELDS, retrieveCart } from "./cart"
 import { getRegionContext } from "./regions"
+import { formText } from "../util/form"
 
 export type ActionResult = { ok: true; message?: string } | { ok: false; error: string; values?: Record<string, string> }
 
@@ -108,7 +109,7 @@ export async function removePromotion(code: string): Promise<ActionResult> {
 }
 
 function str(fd: FormData, key: string, max = 200): string {
-  return String(fd.get(key) ?? "").trim().slice(0, max)
+  return formText(fd, key).trim().slice(0, max)
 }
 
 /** Checkout step 1: email + delivery address (billing = delivery). */

@@ -50,7 +50,7 @@ export async function medusaGet<T>(path: string, opts: GetOptions = {}): Promise
     init.cache = opts.cache ?? "force-cache"
     init.next = { tags: opts.tags ?? [], revalidate: opts.revalidate ?? CATALOGUE_TTL }
   }
-  return sdk.client.fetch<T>(path, init as Parameters<typeof sdk.client.fetch>[1])
+  return sdk.client.fetch<T>(path, init)
 }
 
 /** HTTP status of an error from the sdk (undefined for network errors). */

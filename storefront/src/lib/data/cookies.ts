@@ -22,6 +22,13 @@ export async function removeCartId() {
   ;(await cookies()).set(CART_COOKIE, "", { ...base, maxAge: -1 })
 }
 
+/** The producer portal's token (set and cleared by lib/data/producer.ts), separate from the shopper's. */
+export const PRODUCER_TOKEN_COOKIE = "ocop_producer_token"
+
+export async function getProducerToken(): Promise<string | undefined> {
+  return (await cookies()).get(PRODUCER_TOKEN_COOKIE)?.value || undefined
+}
+
 export async function getAuthToken(): Promise<string | undefined> {
   return (await cookies()).get(AUTH_COOKIE)?.value || undefined
 }

@@ -4,14 +4,16 @@ import { revalidateTag } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "../config"
 import { toLocale } from "../util/locale"
+import { registerIdentity, signIn } from "./auth"
 import { errorMessage, errorStatus, TAGS } from "./common"
 import { ensureCacheId, getAuthHeaders, getCacheId, getCartId, removeAuthToken, setAuthToken } from "./cookies"
+import { formText } from "../util/form"
 
 /** `values` echoes what the shopper typed (never the password) so a failed form keeps its input. */
 export type FormState = { ok: boolean; error?: string; values?: Record<string, string> } | null
 
 function str(fd: FormData, key: string, max = 200): string {
-  return String(fd.get(key) ?? "").trim().slice(0, max)
+  return formText(fd, key).trim().slice(0, max)
 }
 
 async function refreshCustomer() {
@@ -34,13 +36,12 @@ async function transferCart() {
 
 export async function login(_prev: FormState, fd: FormData): Promise<FormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const locale = toLocale(fd.get("locale"))
   const values = { email }
   if (!email || !password) return { ok: false, error: "invalid", values }
   try {
-    const token = await sdk.auth.login("customer", "emailpass", { email, password })
-    if (typeof token !== "string") return { ok: false, error: "invalid", values }
+    const token = await signIn("customer", { email, password })
     await ensureCacheId()
     await setAuthToken(token)
     await refreshCustomer()
@@ -54,7 +55,7 @@ export async function login(_prev: FormState, fd: FormData): Promise<FormState> 
 
 export async function register(_prev: FormState, fd: FormData): Promise<FormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const locale = toLocale(fd.get("locale"))
   const first_name = str(fd, "first_name", 100)
   const last_name = str(fd, "last_name", 100)
@@ -64,10 +65,9 @@ export async function register(_prev: FormState, fd: FormData): Promise<FormStat
   if (password.length < 8) return { ok: false, error: "password", values }
   try {
     // 1) an auth identity, 2) the customer (with the registration token), 3) a session token.
-    const regToken = await sdk.auth.register("customer", "emailpass", { email, password })
+    const regToken = await registerIdentity("customer", { email, password })
     await sdk.store.customer.create({ email, first_name, last_name, ...(phone ? { phone } : {}) }, {}, { authorization: `Bearer ${regToken}` })
-    const token = await sdk.auth.login("customer", "emailpass", { email, password })
-    if (typeof token !== "string") return { ok: false, error: "failed", values }
+    const token = await signIn("customer", { email, password })
     await ensureCacheId()
     await setAuthToken(token)
     await refreshCustomer()

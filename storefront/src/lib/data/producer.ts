@@ -11,16 +11,15 @@ import { FetchError } from "@medusajs/js-sdk"
 import { revalidatePath } from "next/cache"
 import { cookies } from "next/headers"
 import { redirect } from "next/navigation"
-import { BACKEND_URL, sdk } from "../config"
+import { sdk } from "../config"
 import { toLocale } from "../util/locale"
+import { PRODUCER_TOKEN_COOKIE as TOKEN_COOKIE, getProducerToken as getToken } from "./cookies"
+import { registerIdentity, requestPasswordReset, signIn } from "./auth"
+import { formText } from "../util/form"
 
-const TOKEN_COOKIE = "ocop_producer_token"
 const secure = process.env.NODE_ENV === "production" && (process.env.NEXT_PUBLIC_BASE_URL ?? "").startsWith("https://")
 const cookieBase = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" }
 
-async function getToken(): Promise<string | undefined> {
-  return (await cookies()).get(TOKEN_COOKIE)?.value || undefined
-}
 async function setToken(token: string) {
   ;(await cookies()).set(TOKEN_COOKIE, token, { ...cookieBase, maxAge: 60 * 60 * 24 * 7 })
 }
@@ -113,7 +112,11 @@ export type ProducerOrderItem = {
   shipped_quantity: number
   remaining_quantity: number
 }
+/** The backend's payment status of an order (modules/producer-portal/payment-status.ts). */
+export type ProducerPaymentStatus = "paid" | "cod_to_collect" | "awaiting_transfer" | "awaiting_capture" | "awaiting_payment" | "refunded" | "canceled"
+
 export type ProducerOrder = {
+  /** The portal's reference (the display number), never Medusa's order id. */
   id: string
   display_id: number
   status: string
@@ -122,6 +125,10 @@ export type ProducerOrder = {
   items: ProducerOrderItem[]
   subtotal: number
   shipping_status: "not_shipped" | "partially_shipped" | "shipped"
+  payment_status: ProducerPaymentStatus
+  payment_method: "cod" | "bank_transfer" | "card" | "invoice" | "other" | null
+  /** Paid, or cash on delivery: the backend refuses to ship anything else (400 order_not_paid). */
+  can_ship: boolean
   shipping_address: Record<string, string | null>
   shipping_method?: string | null
   fulfillments?: { id: string; shipped_at: string | null; carrier: string | null; labels: { tracking_number: string; tracking_url: string | null }[] }[]
@@ -185,11 +192,7 @@ function fieldsOf(message: string, names: string[]): Record<string, string> {
 }
 
 function str(fd: FormData, key: string, max = 5000): string {
-  return String(fd.get(key) ?? "").trim().slice(0, max)
-}
-function opt(fd: FormData, key: string, max = 5000): string | null {
-  const v = str(fd, key, max)
-  return v ? v : null
+  return formText(fd, key).trim().slice(0, max)
 }
 function echo(fd: FormData, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.map((k) => [k, str(fd, k)]))
@@ -262,13 +265,12 @@ export async function listProducerMembers(): Promise<{ members: ProducerMember[]
 
 export async function producerLogin(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const values = { email }
   if (!EMAIL.test(email)) return { ok: false, fields: { email: "email" }, values }
   if (!password) return { ok: false, fields: { password: "required" }, values }
   try {
-    const token = await sdk.auth.login("producer", "emailpass", { email, password })
-    if (typeof token !== "string") return { ok: false, error: "invalidLogin", values }
+    const token = await signIn("producer", { email, password })
     await setToken(token)
   } catch (e) {
     const s = status(e) ?? (e instanceof FetchError ? e.status : undefined)
@@ -279,14 +281,14 @@ export async function producerLogin(_prev: PortalFormState, fd: FormData): Promi
 
 export async function producerSignup(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const values = { email }
   const fields: Record<string, string> = {}
   if (!EMAIL.test(email)) fields.email = "email"
   if (password.length < 8) fields.password = "passwordLength"
   if (Object.keys(fields).length) return { ok: false, fields, values }
   try {
-    const token = await sdk.auth.register("producer", "emailpass", { email, password })
+    const token = await registerIdentity("producer", { email, password })
     await setToken(token)
   } catch (e) {
     const s = e instanceof FetchError ? e.status : status(e)
@@ -309,7 +311,7 @@ export async function producerRequestReset(_prev: PortalFormState, fd: FormData)
   const email = str(fd, "email", 254).toLowerCase()
   if (!EMAIL.test(email)) return { ok: false, fields: { email: "email" }, values: { email } }
   try {
-    await sdk.auth.resetPassword("producer", "emailpass", { identifier: email, metadata: { locale: localeOf(fd) } } as any)
+    await requestPasswordReset("producer", { identifier: email, metadata: { locale: localeOf(fd) } })
   } catch {
     // Same answer whether or not the address exists.
   }
@@ -318,7 +320,7 @@ export async function producerRequestReset(_prev: PortalFormState, fd: FormData)
 
 export async function producerResetPassword(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const token = str(fd, "token", 4000)
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   if (password.length < 8) return { ok: false, fields: { password: "passwordLength" } }
   try {
     await sdk.auth.updateProvider("producer", "emailpass", { password }, token)
@@ -383,7 +385,7 @@ export async function producerApply(_prev: PortalFormState, fd: FormData): Promi
 
 export async function producerAcceptInvite(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const email = str(fd, "email", 254).toLowerCase()
-  const password = String(fd.get("password") ?? "")
+  const password = formText(fd, "password")
   const invite = str(fd, "token", 400)
   const first_name = str(fd, "first_name", 100)
   const last_name = str(fd, "last_name", 100)
@@ -397,12 +399,10 @@ export async function producerAcceptInvite(_prev: PortalFormState, fd: FormData)
   try {
     let token: string
     try {
-      token = await sdk.auth.register("producer", "emailpass", { email, password })
+      token = await registerIdentity("producer", { email, password })
     } catch {
       // Already registered (e.g. a second attempt): sign in instead.
-      const t = await sdk.auth.login("producer", "emailpass", { email, password })
-      if (typeof t !== "string") return { ok: false, error: "invalidLogin", values }
-      token = t
+      token = await signIn("producer", { email, password })
     }
     await setToken(token)
     await call("/producers/invites/accept", { method: "POST", body: { token: invite, first_name, last_name } })
@@ -663,24 +663,4 @@ export async function producerShipOrder(_prev: PortalFormState, fd: FormData): P
   }
   revalidatePath(`/${localeOf(fd)}/producer/orders/${id}`)
   return { ok: true, notice: "shipped" }
-}
-
-// Uploads (called by the route handler under /[locale]/producer/uploads) -----------------
-
-/** Forwards a multipart upload to the backend with the producer's token; returns its JSON and status. */
-export async function forwardProducerUpload(form: FormData): Promise<{ status: number; body: unknown }> {
-  const token = await getToken()
-  if (!token) return { status: 401, body: { message: "Sign in as a producer." } }
-  const res = await fetch(`${BACKEND_URL}/producers/me/uploads`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-    signal: AbortSignal.timeout(60_000),
-  })
-  const text = await res.text()
-  let body: unknown = { message: text }
-  try {
-    body = JSON.parse(text)
-  } catch {}
-  return { status: res.status, body }
 }

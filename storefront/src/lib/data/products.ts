@@ -45,7 +45,7 @@ export async function listProducts(
       query,
       tags: [TAGS.products],
     })
-    return { products: res.products as OcopProduct[], count: res.count }
+    return { products: res.products, count: res.count }
   })
 }
 
@@ -62,7 +62,7 @@ export const getProductByHandle = cache(
         },
         tags: [TAGS.products, TAGS.product(handle)],
       })
-      return (res.products[0] as OcopProduct | undefined) ?? null
+      return (res.products[0]) ?? null
     })
 )
 
@@ -75,7 +75,7 @@ export async function listAllProductHandles(): Promise<{ handle: string; updated
         query: { fields: "handle,updated_at", limit: 100, offset },
         tags: [TAGS.products],
       })
-      out.push(...res.products.map((p) => ({ handle: p.handle ?? "", updated_at: p.updated_at as string | null })))
+      out.push(...res.products.map((p) => ({ handle: p.handle ?? "", updated_at: p.updated_at })))
       if (res.products.length < 100) break
     }
   } catch (e) {

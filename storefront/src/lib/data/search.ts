@@ -1,5 +1,4 @@
 import "server-only"
-import { pickCertification } from "../util/ocop"
 import { localSearch, PAGE_SIZE, type CatalogueQuery } from "../util/search"
 import type { OcopProduct, SearchHit, SearchResponse } from "../types"
 import { errorStatus, medusaGet, TAGS } from "./common"
@@ -64,7 +63,7 @@ async function searchDocuments(regionId: string | null, currency: string): Promi
 }
 
 export function productToHit(p: OcopProduct, currency: string): SearchHit {
-  const cert = pickCertification(p.certifications)
+  const cert = p.current_certification ?? null
   const prices = (p.variants ?? [])
     .map((v) => v.calculated_price?.calculated_amount)
     .filter((n): n is number => typeof n === "number")

@@ -1,6 +1,6 @@
 import type { OcopProduct, SearchHit } from "../types"
 import type { Locale } from "./locale"
-import { localizedProduct, pickCertification } from "./ocop"
+import { localizedProduct } from "./ocop"
 
 /** What a product card needs, from either a catalogue product or a search hit. */
 export type CardData = {
@@ -25,7 +25,7 @@ export function minPrice(p: OcopProduct): number | null {
 }
 
 export function productToCard(p: OcopProduct, locale: Locale, currency: string): CardData {
-  const cert = pickCertification(p.certifications)
+  const cert = p.current_certification ?? null
   const text = localizedProduct(p, locale)
   return {
     id: p.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { OcopProduct } from "../types"
+import type { Certification, OcopProduct } from "../types"
 import { productJsonLd } from "./jsonld"
 
 const product = {
@@ -23,7 +23,7 @@ describe("productJsonLd", () => {
   it("describes the product, its offers and its OCOP certification", () => {
     const ld = productJsonLd(
       product,
-      { id: "c", certificate_number: "DEMO-1", stars: 5, status: "active", issuing_authority: "Bộ NN&MT", valid_from: "2025-01-01", valid_until: "2028-01-01" },
+      { id: "c", certificate_number: "DEMO-1", stars: 5, status: "active", issuing_authority: "Bộ NN&MT", valid_from: "2025-01-01", valid_until: "2028-01-01" } as Certification,
       "en",
       "usd"
     ) as Record<string, any>

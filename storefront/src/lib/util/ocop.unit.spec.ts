@@ -1,42 +1,34 @@
 import { describe, expect, it } from "vitest"
 import type { Certification } from "../types"
 import { shownStatus } from "./certificate"
-import { clampStars, isInForce, labellingOf, localizedProduct, pickCertification, pickLang } from "./ocop"
+import { clampStars, labellingOf, localizedProduct, pickLang } from "./ocop"
 
 const now = new Date("2026-06-01T00:00:00Z")
 const cert = (c: Partial<Certification>): Certification => ({
-  id: c.id ?? "c",
-  certificate_number: c.certificate_number ?? "DEMO-1",
+  id: "c",
+  certificate_number: "DEMO-1",
+  decision_number: "DEMO-1/QĐ-UBND",
+  decision_date: "2025-01-01T00:00:00Z",
+  issuing_authority: "UBND tỉnh (demo)",
+  authority_level: "province",
+  score: 75,
   stars: 4,
-  status: "active",
+  potential_five_star: false,
+  taxonomy_version: "148/QĐ-TTg:2023",
+  group_code: "food",
+  subgroup: null,
   valid_from: "2025-01-01T00:00:00Z",
   valid_until: "2028-01-01T00:00:00Z",
-  decision_date: "2025-01-01T00:00:00Z",
+  status: "active",
+  geographical_indication: null,
+  collective_trademark: null,
+  is_demo: true,
   ...c,
 })
 
+// Which certificate a product shows is the backend's decision (`current_certification`, tested in
+// backend/src/modules/ocop/contract.unit.spec.ts and tests/integration/contract.spec.ts).
 describe("certificates", () => {
-  it("is in force only when active, 3★+ and within its dates", () => {
-    expect(isInForce(cert({}), now)).toBe(true)
-    expect(isInForce(cert({ stars: 2 }), now)).toBe(false)
-    expect(isInForce(cert({ status: "revoked" }), now)).toBe(false)
-    expect(isInForce(cert({ valid_until: "2026-01-01T00:00:00Z" }), now)).toBe(false)
-    expect(isInForce(cert({ valid_from: "2027-01-01T00:00:00Z" }), now)).toBe(false)
-  })
-
-  it("picks the in-force certificate with most stars, robustly", () => {
-    const list = [
-      cert({ id: "old", stars: 5, status: "expired" }),
-      cert({ id: "three", stars: 3 }),
-      null,
-      cert({ id: "four", stars: 4 }),
-    ]
-    expect(pickCertification(list, now)?.id).toBe("four")
-    expect(pickCertification([cert({ id: "x", status: "revoked", decision_date: "2024-01-01" }), cert({ id: "y", status: "expired", decision_date: "2025-01-01" })], now)?.id).toBe("y")
-    expect(pickCertification([], now)).toBeNull()
-    expect(pickCertification(undefined, now)).toBeNull()
-  })
-
   it("shows plain statuses, including expired-by-date and below-standard", () => {
     expect(shownStatus(cert({}), now)).toBe("active")
     expect(shownStatus(cert({ status: "revoked" }), now)).toBe("revoked")

@@ -18,15 +18,15 @@ type Payable = {
 export function orderPayment(order: Pick<HttpTypes.StoreOrder, "payment_collections">): { providerId: string | null; data: Record<string, unknown> } {
   for (const pc of order.payment_collections ?? []) {
     const list: Payable[] = [
-      ...(((pc as { payments?: Payable[] | null }).payments ?? []) as Payable[]),
-      ...(((pc as { payment_sessions?: Payable[] | null }).payment_sessions ?? []) as Payable[]),
+      ...(((pc as { payments?: Payable[] | null }).payments ?? [])),
+      ...(((pc as { payment_sessions?: Payable[] | null }).payment_sessions ?? [])),
     ]
     const withData = list.find((p) => p?.data && Object.keys(p.data).length) ?? list[0]
-    if (withData) return { providerId: withData.provider_id ?? null, data: (withData.data ?? {}) as Record<string, unknown> }
+    if (withData) return { providerId: withData.provider_id ?? null, data: (withData.data ?? {}) }
   }
   return { providerId: null, data: {} }
 }
 
 export function bankTransferOf(data: Record<string, unknown>): BankTransferData | null {
-  return typeof data.vietqr_payload === "string" || typeof data.account_number === "string" ? (data as BankTransferData) : null
+  return typeof data.vietqr_payload === "string" || typeof data.account_number === "string" ? (data) : null
 }

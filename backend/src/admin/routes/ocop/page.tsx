@@ -42,7 +42,7 @@ const OcopCurationPage = () => {
     }
   }, [])
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   const post = async (path: string, body: Record<string, unknown> = {}) => {
@@ -156,9 +156,9 @@ const OcopCurationPage = () => {
               {listingChanges.map((c) => (
                 <Table.Row key={c.id} data-testid={`listing-change-${c.id}`}>
                   <Table.Cell>{c.product ? <Link className="text-ui-fg-interactive hover:underline" to={`/products/${c.product.id}`}>{c.product.title}</Link> : "—"}</Table.Cell>
-                  <Table.Cell>{c.fields.filter((f) => f !== "status").join(", ") || c.action}</Table.Cell>
+                  <Table.Cell>{c.action === "created" ? "New listing" : c.fields.filter((f) => f !== "status").join(", ") || c.action}</Table.Cell>
                   <Table.Cell className="max-w-[28rem] whitespace-normal">
-                    {c.fields
+                    {c.action !== "created" && c.fields
                       .filter((f) => f !== "status" && (c.before?.[f] !== undefined || c.after?.[f] !== undefined))
                       .slice(0, 3)
                       .map((f) => (

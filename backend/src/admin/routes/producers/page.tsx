@@ -4,9 +4,10 @@ import { Button, Container, Heading, Input, Table, Text, toast } from "@medusajs
 import { useCallback, useEffect, useState } from "react"
 import { useReasonPrompt } from "../../components/reason-prompt"
 import { StatusBadge } from "../../components/star-badge"
+import type { ProducerType } from "../../../modules/ocop/contract"
 import { errorMessage, formatDate, Producer, sdk } from "../../lib/sdk"
 
-const TYPE_LABEL: Record<string, string> = {
+const TYPE_LABEL: Record<ProducerType, string> = {
   cooperative: "Hợp tác xã",
   enterprise: "Doanh nghiệp",
   cooperative_group: "Tổ hợp tác",
@@ -32,7 +33,7 @@ const ProducersPage = () => {
     }
   }, [q])
   useEffect(() => {
-    load()
+    void load()
   }, [load])
 
   const post = async (path: string, needsReason: boolean, producer?: Producer) => {

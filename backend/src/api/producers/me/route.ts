@@ -39,7 +39,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     const email = identity.provider_identities?.find((p: any) => p.provider === "emailpass")?.entity_id ?? null
     return res.json({ user: null, producer: null, email, permissions: null })
   }
-  await new Promise<void>((resolve, reject) => loadProducerContext(req, res, (e?: unknown) => (e ? reject(e) : resolve())))
+  await new Promise<void>((resolve, reject) => {
+    void loadProducerContext(req, res, (e?: unknown) => (e ? reject(e instanceof Error ? e : new Error(JSON.stringify(e))) : resolve()))
+  })
   res.json(await profile(req))
 }
 

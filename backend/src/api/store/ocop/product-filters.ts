@@ -2,8 +2,9 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../../modules/ocop"
 import type OcopModuleService from "../../../modules/ocop/service"
-import { STORE_PRODUCT_OCOP_ALLOWED } from "../../utils/public-fields"
+import { publicOcopFieldsParam, STORE_PRODUCT_OCOP_ALLOWED } from "../../utils/public-fields"
 import { describeIssues } from "../../utils/validate"
+import { respondWithCurrentCertification } from "./current-certification"
 import { StoreProductOcopFilters } from "./validators"
 
 const OCOP_KEYS = Object.keys(StoreProductOcopFilters.shape)
@@ -14,11 +15,17 @@ const NO_MATCH = "prod_no_match"
  * `district`, `province`, `producer_type`) and OCOP fields (`*producer`,
  * `*certifications`). The filters are validated, removed from the query and
  * turned into an `id` filter, so Medusa's own validator and route do the rest.
+ * The OCOP fields are allowed as public leaves only, and `fields` is rewritten so
+ * any "whole relation" spelling selects exactly those (utils/public-fields.ts).
+ * Products answered with their certifications also carry `current_certification`.
  */
-export async function storeProductOcop(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+export async function storeProductOcop(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
     req.allowed = [...(req.allowed ?? []), ...STORE_PRODUCT_OCOP_ALLOWED]
+    respondWithCurrentCertification(res)
     const query = req.query as Record<string, unknown>
+    if (typeof query.fields === "string") query.fields = publicOcopFieldsParam(query.fields)
+    else if (Array.isArray(query.fields)) query.fields = query.fields.map((f) => (typeof f === "string" ? publicOcopFieldsParam(f) : f))
     const present = OCOP_KEYS.filter((k) => query[k] !== undefined)
     if (!present.length) return next()
 
@@ -59,7 +66,7 @@ export async function storeProductOcop(req: MedusaRequest, _res: MedusaResponse,
           )
     let ids = [...new Set(certs.map((c) => c.product_id))]
     if (query.id !== undefined) {
-      const requested = new Set(Array.isArray(query.id) ? (query.id as string[]) : [String(query.id)])
+      const requested = new Set(Array.isArray(query.id) ? (query.id as string[]) : [typeof query.id === "string" ? query.id : ""])
       ids = ids.filter((id) => requested.has(id))
     }
     query.id = ids.length ? ids : [NO_MATCH]

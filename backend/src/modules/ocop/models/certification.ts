@@ -41,7 +41,16 @@ const Certification = model
   })
   .cascades({ delete: ["events"] })
   .indexes([
-    { on: ["certificate_number"], unique: true, where: "deleted_at IS NULL" },
+    // A certificate number belongs to one decision on record. A producer's submission waiting
+    // for review (or one rejected) holds no number: otherwise a producer could reserve the real
+    // certificate's number and block the admin from recording it. The approval re-checks it.
+    {
+      name: "IDX_certification_certificate_number_recorded_unique",
+      on: ["certificate_number"],
+      unique: true,
+      where: "deleted_at IS NULL AND status NOT IN ('pending_review', 'rejected')",
+    },
+    { on: ["certificate_number"] },
     { on: ["product_id", "issuing_authority", "decision_number"], unique: true, where: "deleted_at IS NULL" },
     { on: ["product_id"] },
     { on: ["producer_id"] },

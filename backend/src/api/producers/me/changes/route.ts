@@ -4,6 +4,18 @@ import type ProducerPortalModuleService from "../../../../modules/producer-porta
 import { producerContext } from "../../helpers"
 import type { ProducerListQueryType } from "../../validators"
 
+/**
+ * Medusa ids of orders and fulfillments are not the producer's to hold (an order id opens the whole order in the
+ * store shortly after checkout: store/orders/order-access.ts); shipments recorded before the log kept the portal's
+ * reference still carry them, so they are left out here.
+ */
+const HIDDEN_KEYS = ["order_id", "fulfillment_id"]
+
+function withoutOrderIds(values: unknown): unknown {
+  if (!values || typeof values !== "object" || Array.isArray(values)) return values
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !HIDDEN_KEYS.includes(k)))
+}
+
 /** GET /producers/me/changes — the producer's own change log (who changed what, when), newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, ProducerListQueryType>, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as ProducerListQueryType
@@ -12,5 +24,10 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, ProducerListQ
     { producer_id: producerContext(req).producer.id },
     { take: limit, skip: offset, order: { occurred_at: "DESC" } }
   )
-  res.json({ changes, count, limit, offset })
+  res.json({
+    changes: changes.map((c: any) => ({ ...c, before: withoutOrderIds(c.before), after: withoutOrderIds(c.after) })),
+    count,
+    limit,
+    offset,
+  })
 }

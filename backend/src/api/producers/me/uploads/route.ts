@@ -1,32 +1,34 @@
+import { randomBytes } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
 import { producerContext, requireListingRights } from "../../helpers"
-import { contentMatchesType } from "../../uploads"
+import { detectUploadType, storedUploadName, UPLOAD_ERROR, type DetectedUpload, type UploadPurpose } from "../../upload-types"
 
 /**
- * POST /producers/me/uploads — multipart field `files`: listing images and
- * certification evidence, stored by Medusa's file module (local in development,
- * S3-compatible in production). Returns the public URLs to use in listings.
+ * POST /producers/me/uploads?purpose=image|evidence — multipart field `files`: listing
+ * images and certification evidence, stored by Medusa's file module (local in development,
+ * S3-compatible when S3_BUCKET is set). Returns the public URLs to use in listings.
+ *
+ * Every file is sniffed before any is stored: one refused file refuses the request and
+ * nothing is written. The stored extension and type are the detected ones.
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   requireListingRights(req)
   const { producer } = producerContext(req)
-  const files = ((req as any).files ?? []) as { originalname: string; mimetype: string; buffer: Buffer }[]
-  if (!files.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "No files were uploaded (multipart field \"files\")")
-  const forged = files.filter((f) => !contentMatchesType(f.buffer, f.mimetype))
-  if (forged.length) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `${forged.map((f) => f.originalname).join(", ")}: the content is not the declared type (${forged.map((f) => f.mimetype).join(", ")})`
-    )
+  const purpose = ((req as any).validatedQuery?.purpose ?? "evidence") as UploadPurpose
+  const files = ((req as any).files ?? []) as { originalname: string; buffer: Buffer }[]
+  if (!files.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "No files were uploaded (multipart field \"files\")", UPLOAD_ERROR.empty)
   }
+  const detected: DetectedUpload[] = []
+  for (const f of files) detected.push(await detectUploadType(f.buffer, purpose, f.originalname || "file"))
+
   const { result } = await uploadFilesWorkflow(req.scope).run({
     input: {
-      files: files.map((f) => ({
-        // Prefixed with the producer handle: uploads are easy to trace in the bucket.
-        filename: `${producer.handle}-${f.originalname.replace(/[^A-Za-z0-9._-]+/g, "-").slice(-80)}`,
-        mimeType: f.mimetype,
+      files: files.map((f, i) => ({
+        filename: storedUploadName(producer.handle, f.originalname, detected[i].ext, randomBytes(4).toString("hex")),
+        mimeType: detected[i].mime,
         content: f.buffer.toString("base64"),
         access: "public" as const,
       })),

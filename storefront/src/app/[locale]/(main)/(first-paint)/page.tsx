@@ -10,7 +10,6 @@ import { listProducts } from "@/lib/data/products"
 import { getRegionContext } from "@/lib/data/regions"
 import { productToCard } from "@/lib/util/cards"
 import { toLocale } from "@/lib/util/locale"
-import { pickCertification } from "@/lib/util/ocop"
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = toLocale((await params).locale)
@@ -34,7 +33,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
     : []
   const featuredIds = new Set(featuredCards.map((c) => c.id))
   const latestCards = latest.ok
-    ? latest.data.products.filter((p) => !featuredIds.has(p.id) && pickCertification(p.certifications)).map((p) => productToCard(p, locale, currency))
+    ? latest.data.products.filter((p) => !featuredIds.has(p.id) && p.current_certification).map((p) => productToCard(p, locale, currency))
     : []
 
   return (

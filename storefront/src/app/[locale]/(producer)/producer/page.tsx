@@ -88,6 +88,7 @@ export default async function ProducerHome({ params }: Props) {
                       <Link href={`/producer/orders/${o.id}`}>{t("orders.order", { id: o.display_id })}</Link>
                       <span className="muted">{formatDate(o.created_at, locale)}</span>
                       <span>{formatMoney(o.subtotal, o.currency_code, locale)}</span>
+                      <StateBadge state={o.payment_status} label={t(`orders.payment.${o.payment_status}`)} />
                       <StateBadge state={o.shipping_status} label={t(`orders.shipping.${o.shipping_status}`)} />
                     </li>
                   ))}

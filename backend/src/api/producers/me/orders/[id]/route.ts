@@ -2,7 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { producerContext } from "../../../helpers"
 import { loadProducerOrder } from "../../../orders"
 
-/** GET /producers/me/orders/:id — the producer's items of an order and where to send them (404 if it sold nothing in it). */
+/**
+ * GET /producers/me/orders/:id — the producer's items of an order, where to send
+ * them and whether it is paid (404 if it sold nothing in it). `:id` is the
+ * portal's reference (the display number; see orders.ts).
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ order: await loadProducerOrder(req.scope, producerContext(req).producer.id, req.params.id) })
+  res.json({ order: (await loadProducerOrder(req.scope, producerContext(req).producer.id, req.params.id)).order })
 }

@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { PUBLIC_CERTIFICATION_FIELDS, PUBLIC_EVENT_FIELDS, PUBLIC_PRODUCER_FIELDS } from "../../../../utils/public-fields"
+import { isPublicCertificationStatus, PUBLIC_CERTIFICATION_FIELDS, PUBLIC_EVENT_FIELDS, PUBLIC_PRODUCER_FIELDS } from "../../../../utils/public-fields"
 import { filterStoreVisible, PRODUCT_SUMMARY_FIELDS } from "../../../../utils/sellable-products"
 import { CertificateNumberParam } from "../../validators"
+import { isCertificationInForce } from "../../../../../modules/ocop/rules"
 
 /**
  * GET /store/ocop/certificates/:number — public verification (the QR target).
@@ -25,10 +26,12 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       ...PUBLIC_EVENT_FIELDS.map((f) => `events.${f}`),
       ...PRODUCT_SUMMARY_FIELDS.map((f) => `product.${f}`),
     ],
-    filters: { certificate_number: number },
+    // Several rows may carry a number (a producer's submission under review beside the decision
+    // on record, rules.ts holdsCertificateNumber): only the one on record is public.
+    filters: { certificate_number: number, status: { $nin: ["pending_review", "rejected"] } } as any,
   })
   const cert = data[0] as any
-  if (!cert || cert.status === "pending_review" || cert.status === "rejected") {
+  if (!cert || !isPublicCertificationStatus(cert.status)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No OCOP certificate with number ${number} was found`)
   }
   const visible = cert.product ? await filterStoreVisible(req.scope, [cert.product]) : []
@@ -37,8 +40,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   res.json({
     certificate: {
       ...rest,
-      in_force:
-        cert.status === "active" && cert.stars >= 3 && new Date(cert.valid_from) <= new Date() && new Date() <= new Date(cert.valid_until),
+      in_force: isCertificationInForce(cert),
       sellable,
       product: product
         ? {

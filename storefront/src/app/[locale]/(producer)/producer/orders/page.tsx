@@ -41,6 +41,7 @@ export default async function ProducerOrders({ params }: Props) {
                       <th scope="col">{t("orders.items")}</th>
                       <th scope="col">{t("orders.shipTo")}</th>
                       <th scope="col">{t("orders.subtotal")}</th>
+                      <th scope="col">{t("orders.paymentStatus")}</th>
                       <th scope="col">{t("orders.status")}</th>
                     </tr>
                   </thead>
@@ -63,6 +64,9 @@ export default async function ProducerOrders({ params }: Props) {
                         </td>
                         <td>{[o.shipping_address.city, o.shipping_address.province, o.shipping_address.country_code?.toUpperCase()].filter(Boolean).join(", ")}</td>
                         <td className="tabular">{formatMoney(o.subtotal, o.currency_code, locale)}</td>
+                        <td>
+                          <StateBadge state={o.payment_status} label={t(`orders.payment.${o.payment_status}`)} testId="order-payment-status" />
+                        </td>
                         <td>
                           <StateBadge state={o.shipping_status} label={t(`orders.shipping.${o.shipping_status}`)} testId="order-shipping-status" />
                         </td>

@@ -2,7 +2,7 @@ import { ImageResponse } from "next/og"
 import { getProductByHandle } from "@/lib/data/products"
 import { listRegions } from "@/lib/data/regions"
 import { toLocale } from "@/lib/util/locale"
-import { localizedProduct, pickCertification } from "@/lib/util/ocop"
+import { localizedProduct } from "@/lib/util/ocop"
 import { foldText } from "@/lib/util/search"
 
 export const alt = "OCOP product"
@@ -28,7 +28,7 @@ export default async function Image({ params }: { params: Promise<{ locale: stri
   const res = await getProductByHandle(handle, region?.id)
   const p = res.ok ? res.data : null
   const title = p ? ascii(localizedProduct(p, locale).title) : ascii(foldText(handle.replace(/-/g, " ")))
-  const cert = p ? pickCertification(p.certifications) : null
+  const cert = p?.current_certification ?? null
   const producer = p?.producer ? ascii([p.producer.legal_name, p.producer.district].filter(Boolean).join(" - ")) : ""
   return new ImageResponse(
     (

@@ -16,7 +16,7 @@ import { getProductByHandle, listProducts } from "@/lib/data/products"
 import { getRegionContext } from "@/lib/data/regions"
 import { productToCard } from "@/lib/util/cards"
 import { toLocale } from "@/lib/util/locale"
-import { labellingOf, localizedProduct, pickCertification } from "@/lib/util/ocop"
+import { labellingOf, localizedProduct } from "@/lib/util/ocop"
 import { toOptionViews, toVariantViews } from "@/lib/util/variants"
 
 type Props = { params: Promise<{ locale: string; handle: string }> }
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!res.ok || !res.data) return { title: handle, robots: { index: false } }
   const p = res.data
   const text = localizedProduct(p, locale)
-  const cert = pickCertification(p.certifications)
+  const cert = p.current_certification ?? null
   const description = [cert ? `OCOP ${cert.stars}★` : null, text.subtitle, p.producer?.legal_name].filter(Boolean).join(" · ")
   return {
     title: text.title,
@@ -68,7 +68,7 @@ export default async function ProductPage({ params }: Props) {
   if (!p) notFound()
 
   const text = localizedProduct(p, locale)
-  const cert = pickCertification(p.certifications)
+  const cert = p.current_certification ?? null
   const images = [...new Set([...(p.images ?? []).map((i) => i.url), p.thumbnail].filter((u): u is string => Boolean(u)))]
   // "More from this producer": the producer's products on sale, priced for this region.
   const producer = p.producer?.handle ? await getProducer(p.producer.handle) : null

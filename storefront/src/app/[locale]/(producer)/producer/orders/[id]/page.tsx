@@ -40,6 +40,7 @@ export default async function ProducerOrderPage({ params }: Props) {
             <h1>{t("orders.order", { id: order.display_id })}</h1>
             <p className={styles.row}>
               <span className="muted">{formatDate(order.created_at, locale)}</span>
+              <StateBadge state={order.payment_status} label={t(`orders.payment.${order.payment_status}`)} testId="order-payment-status" />
               <StateBadge state={order.shipping_status} label={t(`orders.shipping.${order.shipping_status}`)} testId="order-shipping-status" />
             </p>
             <div className="table-wrap">
@@ -109,8 +110,16 @@ export default async function ProducerOrderPage({ params }: Props) {
               </section>
             ) : null}
             <section className={styles.panel}>
-              {remaining && canShip && order.status !== "canceled" ? (
-                <ShipForm orderId={order.id} />
+              {remaining && canShip && order.status !== "canceled" && !order.can_ship ? (
+                // The backend refuses it too (400 order_not_paid); say why instead of offering the form.
+                <p className="alert alert-warn" role="status" data-testid="order-ship-blocked" data-state={order.payment_status}>
+                  {t(`orders.notPaid.${order.payment_status as "awaiting_transfer"}`)}
+                </p>
+              ) : remaining && canShip && order.status !== "canceled" ? (
+                <>
+                  {order.payment_status === "cod_to_collect" ? <p className="hint" data-testid="order-cod-hint">{t("orders.codHint")}</p> : null}
+                  <ShipForm orderId={order.id} />
+                </>
               ) : !remaining ? (
                 <p className="alert alert-ok" data-testid="order-all-shipped">{t("orders.allShipped")}</p>
               ) : null}
