@@ -145,7 +145,7 @@ async function main() {
     Backend API     ${backendUrl}
     Admin           ${backendUrl}/app   (${backend.DEMO_ADMIN.email} / ${backend.DEMO_ADMIN.password})
     Publishable key ${key}
-    Mail            ${env.SMTP_URL ? "sent by SMTP (SMTP_URL)" : `${backendUrl}/dev/mail   (kept in ${path.relative(ROOT, env.OCOP_MAIL_DIR) || env.OCOP_MAIL_DIR})`}
+    Mail            ${env.SMTP_URL ? "sent by SMTP (SMTP_URL)" : `${backendUrl}/dev/mail   (kept in ${path.relative(ROOT, env.OCOP_MAIL_DIR ?? "") || env.OCOP_MAIL_DIR})`}
     Logs            .data/backend.log, .data/storefront.log
 
   Press Ctrl-C to stop everything.

@@ -15,7 +15,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       date: m.mail.date?.toISOString() ?? null,
       to: m.mail.to ? (Array.isArray(m.mail.to) ? m.mail.to : [m.mail.to]).map((a) => a.text).join(", ") : "",
       subject: m.mail.subject ?? "",
-      template: String(m.mail.headers.get("x-ocop-template") ?? ""),
+      template: (() => { const t = m.mail.headers.get("x-ocop-template"); return typeof t === "string" ? t : "" })(),
     })
   }
   if ((req.query as Record<string, unknown>).format === "json") return res.json({ messages })

@@ -27,7 +27,7 @@ export async function readMessage(id: string): Promise<{ raw: Buffer; mail: Pars
 }
 
 export function escapeHtml(s: unknown): string {
-  return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+  return (typeof s === "string" ? s : s === null || s === undefined ? "" : String(s as number | boolean)).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
 }
 
 export function sendPage(res: MedusaResponse, title: string, body: string) {
