@@ -86,15 +86,6 @@ const modules: Array<Record<string, unknown>> = [
     resolve: "@medusajs/medusa/payment",
     options: { providers: paymentProviders },
   },
-  // Notifications (password resets, producer invites, renewal reminders) on the `feed` channel.
-  // Instead of Medusa's local provider, which logs each notification's data — reset and invite
-  // tokens included — ours logs the recipient and template only (src/modules/notification-log).
-  {
-    resolve: "@medusajs/medusa/notification",
-    options: {
-      providers: [{ resolve: "./src/modules/notification-log", id: "log", options: { channels: ["feed"] } }],
-    },
-  },
 ]
 
 // Product search (backend/src/search): our tuned PostgreSQL provider by default, Meilisearch when
@@ -209,6 +200,34 @@ modules.push({
               backend_url: `${backendUrl.replace(/\/$/, "")}/static/uploads`,
             },
           },
+    ],
+  },
+})
+
+// Notifications: email through our nodemailer provider (backend/src/modules/notification-mail) —
+// SMTP when SMTP_URL is set (MAIL_FROM is then required), otherwise every message is kept as an
+// .eml file in OCOP_MAIL_DIR, listed by the local mail viewer at /dev/mail (loopback URLs only).
+// The `feed` channel (password resets and producer invites, for now) goes to our log provider instead of
+// Medusa's local one, which logs each notification's data — reset and invite tokens included; ours logs
+// the recipient and template only (src/modules/notification-log).
+// backend/src/modules/notification-mail/settings.ts reads the same variables for the viewer.
+modules.push({
+  resolve: "@medusajs/medusa/notification",
+  options: {
+    providers: [
+      {
+        resolve: "./src/modules/notification-mail",
+        id: "mail",
+        options: {
+          channels: ["email"],
+          smtp_url: env.SMTP_URL || undefined,
+          from: env.MAIL_FROM || (env.SMTP_URL ? undefined : "Chợ OCOP Huế <no-reply@ocop-hue.local>"),
+          mail_dir: env.OCOP_MAIL_DIR || ".data/mail",
+          retries: env.OCOP_MAIL_RETRIES ? Number(env.OCOP_MAIL_RETRIES) : 4,
+          retry_base_ms: env.OCOP_MAIL_RETRY_BASE_MS ? Number(env.OCOP_MAIL_RETRY_BASE_MS) : 500,
+        },
+      },
+      { resolve: "./src/modules/notification-log", id: "log", options: { channels: ["feed"] } },
     ],
   },
 })

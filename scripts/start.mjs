@@ -85,7 +85,8 @@ async function main() {
     databaseUrl,
     port: BACKEND_PORT,
     storefrontUrl,
-    extra: { ...localSecrets(), ...pick(process.env, ["JWT_SECRET", "COOKIE_SECRET", "OCOP_STOREFRONT_SECRET"]) },
+    // Without SMTP_URL every message is kept as an .eml file here and listed at /dev/mail.
+    extra: { OCOP_MAIL_DIR: path.join(DATA_DIR, "mail"), ...localSecrets(), ...pick(process.env, ["JWT_SECRET", "COOKIE_SECRET", "OCOP_STOREFRONT_SECRET", "OCOP_MAIL_DIR"]) },
   })
 
   // A warm restart skips what this database already has: migrations are re-run only
@@ -144,6 +145,7 @@ async function main() {
     Backend API     ${backendUrl}
     Admin           ${backendUrl}/app   (${backend.DEMO_ADMIN.email} / ${backend.DEMO_ADMIN.password})
     Publishable key ${key}
+    Mail            ${env.SMTP_URL ? "sent by SMTP (SMTP_URL)" : `${backendUrl}/dev/mail   (kept in ${path.relative(ROOT, env.OCOP_MAIL_DIR ?? "") || env.OCOP_MAIL_DIR})`}
     Logs            .data/backend.log, .data/storefront.log
 
   Press Ctrl-C to stop everything.

@@ -40,6 +40,10 @@ async function startStack() {
   const stripe = await stage("stripe test server", () =>
     startStripeTestServer(`${backendUrl}/hooks/payment/stripe_stripe`, STRIPE_WEBHOOK_SECRET)
   )
+  // No SMTP_URL: the shared backend keeps every message as an .eml file here (fresh for each run);
+  // tests/integration/notifications.spec.ts runs its own backend against a local SMTP server.
+  const mailDir = path.join(ROOT, "test-results", "mail")
+  fs.rmSync(mailDir, { recursive: true, force: true })
   /** @type {Record<string, string>} */
   const stripeEnv = stripe
     ? {
@@ -55,7 +59,7 @@ async function startStack() {
     storefrontUrl,
     port: backendPort,
     // Info level: tests/integration/security-auth.spec.ts checks what notifications write to the log.
-    extraEnv: { ...stripeEnv, LOG_LEVEL: "info" },
+    extraEnv: { ...stripeEnv, OCOP_MAIL_DIR: mailDir, LOG_LEVEL: "info" },
     keepSeededCopy: true,
   })
   services.push(backend.service)
@@ -89,6 +93,7 @@ async function startStack() {
     OCOP_ADMIN_EMAIL: DEMO_ADMIN.email,
     OCOP_ADMIN_PASSWORD: DEMO_ADMIN.password,
     OCOP_BACKEND_ENV_JSON: JSON.stringify(backend.env),
+    OCOP_MAIL_DIR: mailDir,
     // The freshly migrated and seeded database, never connected to: a TEMPLATE for tests' own databases.
     ...(backend.seededCopyUrl ? { OCOP_SEEDED_DATABASE_URL: backend.seededCopyUrl } : {}),
     ...(stripe ? { OCOP_STRIPE_URL: `http://127.0.0.1:${stripe.port}` } : {}),

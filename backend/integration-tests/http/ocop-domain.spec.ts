@@ -288,7 +288,10 @@ describe("expiry job and renewal reminders", () => {
   })
 
   it("sends one renewal reminder per threshold and lists the certificate as expiring", async () => {
-    const { certification } = await createSellableProduct({ certification: { decision_date: monthsAgo(34) } })
+    // Reminders are emails: a producer with a contact address (the seeded ones have one).
+    const approved = await admin("GET", "/admin/producers?status=approved&limit=100")
+    const producer = approved.body.producers.find((p: any) => p.email)
+    const { certification } = await createSellableProduct({ producerId: producer.id, certification: { decision_date: monthsAgo(34) } })
     await admin("POST", "/admin/ocop/jobs/expire-certifications", {})
     await admin("POST", "/admin/ocop/jobs/expire-certifications", {})
     const after = await admin("GET", `/admin/ocop/certifications/${certification.id}`)
@@ -297,10 +300,10 @@ describe("expiry job and renewal reminders", () => {
     expect(Object.keys(after.body.certification.reminders_sent)).toEqual(["90"])
     const expiring = await admin("GET", "/admin/ocop/certifications?expiring_within_days=90&limit=200")
     expect(expiring.body.certifications.map((c: any) => c.id)).toContain(certification.id)
-    const notifications = await admin("GET", "/admin/notifications?limit=50&fields=template,data")
+    const notifications = await admin("GET", `/admin/notifications?to=${encodeURIComponent(producer.email)}&channel=email&limit=100&fields=template,data`)
     expect(
       notifications.body.notifications.some(
-        (n: any) => n.template === "ocop-certification-renewal-reminder" && n.data?.certificate_number === certification.certificate_number
+        (n: any) => n.template === "ocop-certificate-expiry" && n.data?.certificate_number === certification.certificate_number && n.data?.stage === 90
       )
     ).toBe(true)
   })

@@ -1,7 +1,8 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/service"
+import { certificateExpiryMessage } from "../notifications/steps"
 
 type Expired = { id: string; product_id: string; certificate_number: string }
 
@@ -55,20 +56,21 @@ export const REMINDER_DAYS = [90, 30] as const
 
 /**
  * Sends renewal reminders to the producer 90 and 30 days before a certificate
- * lapses, once per threshold (remembered in `reminders_sent`), through Medusa's
- * notification module. Notifications cannot be unsent, so this is the last step.
+ * lapses, once per threshold (remembered in `reminders_sent`), as the
+ * `ocop-certificate-expiry` email through Medusa's notification module.
+ * Notifications cannot be unsent, so this is the last step. A reminder that
+ * could not be sent is not marked: the next hourly run tries again (same
+ * idempotency key, so it is never sent twice).
  */
 export const sendRenewalRemindersStep = createStep(
   "ocop-send-renewal-reminders",
   async (input: { now: string }, { container }) => {
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
     const notifications = container.resolve(Modules.NOTIFICATION)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const now = new Date(input.now)
     const horizon = new Date(now.getTime() + REMINDER_DAYS[0] * 86_400_000)
-    const soon = await ocop.listCertifications(
-      { status: "active", valid_until: { $gte: now, $lte: horizon } },
-      { relations: ["producer"] }
-    )
+    const soon = await ocop.listCertifications({ status: "active", valid_until: { $gte: now, $lte: horizon } })
     const sent: { id: string; threshold: number }[] = []
     for (const cert of soon) {
       const daysLeft = Math.ceil((new Date(cert.valid_until).getTime() - now.getTime()) / 86_400_000)
@@ -76,21 +78,15 @@ export const sendRenewalRemindersStep = createStep(
       // The smallest threshold reached decides: a cert 20 days out gets the 30-day reminder, not also the 90-day one.
       const threshold = [...REMINDER_DAYS].reverse().find((d) => daysLeft <= d)
       if (!threshold || reminders[String(threshold)]) continue
-      const producer = (cert as any).producer
-      await notifications.createNotifications({
-        to: producer?.email || `producer:${cert.producer_id}`,
-        channel: "feed",
-        template: "ocop-certification-renewal-reminder",
-        data: {
-          certificate_number: cert.certificate_number,
-          product_id: cert.product_id,
-          producer_name: producer?.legal_name,
-          valid_until: new Date(cert.valid_until).toISOString(),
-          days_left: daysLeft,
-          threshold_days: threshold,
-        },
-        idempotency_key: `ocop-renewal-${cert.id}-${threshold}`,
-      } as any)
+      const message = await certificateExpiryMessage(container, cert.id, threshold, now)
+      if (message) {
+        try {
+          await notifications.createNotifications({ ...message, channel: "email", data: message.data as any })
+        } catch (e) {
+          logger.warn(`renewal reminder for certification ${cert.id} not sent; retried next run: ${(e as Error).message.split("\n").pop()}`)
+          continue
+        }
+      }
       await ocop.updateCertifications({ id: cert.id, reminders_sent: { ...reminders, [String(threshold)]: now.toISOString() } } as any)
       await ocop.createCertificationEvents({
         certification_id: cert.id,

@@ -35,7 +35,13 @@ async function getOrCreateCart(locale: string): Promise<HttpTypes.StoreCart> {
     return existing
   }
   if (!region) throw new Error("No region is available")
-  const { cart } = await sdk.store.cart.create({ region_id: region.id }, { fields: "id,region_id" }, headers)
+  // The language the shopper buys in: Medusa copies cart metadata to the order, and the
+  // backend writes the order's messages in it (backend/src/notifications/recipients.ts).
+  const { cart } = await sdk.store.cart.create(
+    { region_id: region.id, metadata: { locale: toLocale(locale) } },
+    { fields: "id,region_id" },
+    headers
+  )
   await setCartId(cart.id)
   refreshCart(cart.id)
   return cart
@@ -171,6 +177,13 @@ export async function selectPaymentProvider(providerId: string): Promise<ActionR
   }
 }
 
+/** The order's messages go out in the language the order is placed in (kept with the cart's other metadata). */
+async function rememberOrderLocale(cartId: string, locale: string, headers: Record<string, string>) {
+  const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "id,metadata" }, headers)
+  if (cart.metadata?.locale === locale) return
+  await sdk.store.cart.update(cartId, { metadata: { ...(cart.metadata ?? {}), locale } }, { fields: "id" }, headers)
+}
+
 /** Completes the cart. On success the cart cookie is dropped and we go to the confirmation page. */
 export async function placeOrder(locale: string): Promise<ActionResult> {
   const cartId = await getCartId()
@@ -178,6 +191,7 @@ export async function placeOrder(locale: string): Promise<ActionResult> {
   let orderId: string | null = null
   try {
     const headers = await getAuthHeaders()
+    await rememberOrderLocale(cartId, toLocale(locale), headers)
     const res = await sdk.store.cart.complete(cartId, {}, headers)
     if (res.type === "order") {
       orderId = res.order.id
