@@ -8,7 +8,8 @@ import type { Browser, Page } from "playwright-core"
 import { admin, STOREFRONT_URL, uniq } from "../support/api"
 import { addItem, completeCart, createCart, prepareCheckout } from "../support/checkout"
 import { launchBrowser, newContext, screenshot, watchErrors } from "../support/browser"
-import { eventually, PNG_1X1 } from "../support/producer"
+import { PNG_1X1 } from "../support/producer"
+import { until } from "../support/wait"
 
 let browser: Browser
 
@@ -135,10 +136,10 @@ it("signs up, applies, lists, certifies, sells and ships", async () => {
   const orderId = String(done.body.order.display_id)
   await page.getByTestId("portal-nav-orders").click()
   await page.waitForURL(/\/vi\/producer\/orders$/)
-  await eventually(async () => {
+  await until(async () => {
     await page.reload()
     return (await page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).count()) > 0
-  }, 15_000, 1000)
+  }, { timeout: 15_000, interval: 1000 })
   await page.locator(`[data-testid="order-row"][data-order-id="${orderId}"] a`).click()
   await page.getByTestId("order-address").waitFor()
   expect(await page.getByTestId("order-address").innerText()).toContain("12 Lê Lợi")

@@ -11,7 +11,8 @@
 import { admin, http, login, store, uniq } from "../support/api"
 import { addItem, completeCart, createCart, prepareCheckout, region, VN_ADDRESS } from "../support/checkout"
 import { dbQuery } from "../support/inventory"
-import { eventually, listingBody, newProducer, producerCertificationBody } from "../support/producer"
+import { listingBody, newProducer, producerCertificationBody } from "../support/producer"
+import { until } from "../support/wait"
 
 const COD = "pp_cod_cod"
 const BANK = "pp_bank-transfer_bank-transfer"
@@ -83,7 +84,7 @@ beforeAll(async () => {
   pendingNumber = c3.body.certification.certificate_number
   // Submissions send the listing back to review; C1 is in force, so the office re-publishes it.
   expect((await admin("POST", `/admin/products/${productId}`, { status: "published" })).status).toBe(200)
-  await eventually(async () => (await store("GET", `/store/products/${productId}`)).status === 200)
+  await until(async () => (await store("GET", `/store/products/${productId}`)).status === 200)
 })
 
 describe("3. store answers carry only public OCOP fields", () => {
@@ -197,7 +198,7 @@ async function placeOrder(provider: string, token?: string) {
   expect(done.body.type, JSON.stringify(done.body)).toBe("order")
   const order = done.body.order as { id: string; display_id: number }
   // The producer ↔ order link is written by a subscriber; then the order is read through the portal's own reference.
-  const listed = await eventually(async () =>
+  const listed = await until(async () =>
     (await as(producer.token).get("/producers/me/orders?limit=100")).body?.orders?.find((o: any) => o.display_id === order.display_id)
   )
   const portal = (await as(producer.token).get(`/producers/me/orders/${listed.id}`)).body.order

@@ -104,18 +104,3 @@ export function httpSearchClient(opts: {
     stop: opts.stop ?? (async () => {}),
   }
 }
-
-/** Polls `check` until it returns true (or throws the last failure after `timeoutMs`). */
-export async function eventually(check: () => Promise<boolean>, { timeoutMs = 30_000, intervalMs = 250, what = "condition" } = {}) {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return
-    } catch (e) {
-      last = e
-    }
-    await new Promise((r) => setTimeout(r, intervalMs))
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ""}`)
-}

@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { catalogue, expectedSellable } from "../support/catalogue"
-import { eventually, type SearchBody, type SearchClient, type SearchHit } from "./client"
+import { type SearchBody, type SearchClient, type SearchHit } from "./client"
+import { until } from "../support/wait"
 import { judge, relevanceSet, summarize } from "./relevance"
 
 export const HIT_KEYS = [
@@ -63,7 +64,7 @@ export function searchConformance(name: string, connect: () => Promise<SearchCli
     beforeAll(async () => {
       c = await connect()
       // On a fresh backend the index fills on boot: wait until it answers.
-      await eventually(async () => (await c.search({ q: "me xung" })).body?.count > 0, { timeoutMs: 90_000, what: "the product index" })
+      await until(async () => (await c.search({ q: "me xung" })).body?.count > 0, { timeout: 90_000, what: "the product index" })
     }, 600_000)
     afterAll(async () => {
       await c?.stop()
@@ -330,19 +331,19 @@ export function searchConformance(name: string, connect: () => Promise<SearchCli
       it("a certified product appears; revoking its certificate removes it", async () => {
         const token = word()
         const { id, certificationId } = await sellableProduct(token)
-        await eventually(() => found(token, id), { what: "the new product in search" })
+        await until(() => found(token, id), { what: "the new product in search" })
         expect(await foundByMedusa(token, id)).toBe(true)
         const revoke = await c.admin("POST", `/admin/ocop/certifications/${certificationId}/revoke`, { reason: "Search visibility test" })
         expect(revoke.status, JSON.stringify(revoke.body)).toBe(200)
-        await eventually(async () => !(await found(token, id)), { what: "the revoked product to disappear" })
-        await eventually(async () => !(await foundByMedusa(token, id)), { what: "the revoked product to leave POST /store/search" })
+        await until(async () => !(await found(token, id)), { what: "the revoked product to disappear" })
+        await until(async () => !(await foundByMedusa(token, id)), { what: "the revoked product to leave POST /store/search" })
       })
 
       it("an expiring certificate hides the product when it lapses, before the expiry job runs", async () => {
         const token = word()
         const until = new Date(Date.now() + 15_000)
         const { id } = await sellableProduct(token, { valid_until: until.toISOString() })
-        await eventually(() => found(token, id), { what: "the product in search" })
+        await until(() => found(token, id), { what: "the product in search" })
         await new Promise((r) => setTimeout(r, Math.max(0, until.getTime() - Date.now() + 1000)))
         expect(await found(token, id)).toBe(false)
         expect(await foundByMedusa(token, id)).toBe(false)
@@ -356,22 +357,22 @@ export function searchConformance(name: string, connect: () => Promise<SearchCli
       it("suspending the producer hides its products; approving it again brings them back", async () => {
         const token = word()
         const { id } = await sellableProduct(token)
-        await eventually(() => found(token, id), { what: "the product in search" })
+        await until(() => found(token, id), { what: "the product in search" })
         const suspend = await c.admin("POST", `/admin/producers/${producerId}/suspend`, { reason: "Search visibility test" })
         expect(suspend.status, JSON.stringify(suspend.body)).toBe(200)
-        await eventually(async () => !(await found(token, id)), { what: "the suspended producer's product to disappear" })
+        await until(async () => !(await found(token, id)), { what: "the suspended producer's product to disappear" })
         const approve = await c.admin("POST", `/admin/producers/${producerId}/approve`, {})
         expect(approve.status, JSON.stringify(approve.body)).toBe(200)
-        await eventually(() => found(token, id), { what: "the product to come back" })
+        await until(() => found(token, id), { what: "the product to come back" })
       })
 
       it("re-rating updates the stars facet", async () => {
         const token = word()
         const { id, certificationId } = await sellableProduct(token)
-        await eventually(() => found(token, id), { what: "the product in search" })
+        await until(() => found(token, id), { what: "the product in search" })
         const rerate = await c.admin("POST", `/admin/ocop/certifications/${certificationId}/rerate`, { score: 92, stars: 5, reason: "Search test" })
         expect(rerate.status, JSON.stringify(rerate.body)).toBe(200)
-        await eventually(async () => (await c.search({ q: token })).body.hits.find((h) => h.id === id)?.stars === 5, { what: "5 stars in the index" })
+        await until(async () => (await c.search({ q: token })).body.hits.find((h) => h.id === id)?.stars === 5, { what: "5 stars in the index" })
         expect((await c.search({ q: token, stars: 5 })).body.count).toBe(1)
       })
     })

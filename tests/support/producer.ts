@@ -110,14 +110,3 @@ export async function uploadFiles(
   } catch {}
   return { status: res.status, body }
 }
-
-/** Polls until `check` returns a truthy value (events are processed asynchronously). */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, stepMs = 250): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > end) throw new Error("condition not met in time")
-    await new Promise((r) => setTimeout(r, stepMs))
-  }
-}

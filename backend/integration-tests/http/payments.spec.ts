@@ -10,6 +10,7 @@
  */
 import { admin, store, uniq } from "../../../tests/support/api"
 import { signStripePayload } from "../../../tests/support/stripe-server"
+import { until } from "../../../tests/support/wait"
 import { decodeVietQrPayload, verifyVietQrPayload } from "../../src/modules/payment-bank-transfer/vietqr"
 
 const STRIPE_URL = (process.env.OCOP_STRIPE_URL ?? "").replace(/\/$/, "")
@@ -177,16 +178,6 @@ async function testServer(method: string, path: string, body?: unknown) {
 async function stripeRequests(filter: { method?: string; path?: string } = {}) {
   const qs = new URLSearchParams(filter).toString()
   return (await testServer("GET", `requests${qs ? `?${qs}` : ""}`)).requests as any[]
-}
-
-async function eventually<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await fn()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`)
-    await sleep(500)
-  }
 }
 
 /** A cart with a Stripe session; returns the PaymentIntent Medusa created for it. */
@@ -378,7 +369,7 @@ describe("payments: Stripe webhooks", () => {
       expect(good.status).toBe(200)
       expect(good.event_id).toMatch(/^evt_/)
 
-      await eventually("the signed webhook to complete cart B", async () => (await getCart(signed.cartId)).completed_at)
+      await until(async () => (await getCart(signed.cartId)).completed_at, { what: "the signed webhook to complete cart B", timeout: 45_000 })
       await sleep(2_000)
       const ordersB = await ordersByEmail(signed.email)
       expect(ordersB).toHaveLength(1)

@@ -9,7 +9,6 @@ import { admin, adminToken, http, store, uniq } from "../../../tests/support/api
 import { addItem, completeCart, createCart, prepareCheckout, region } from "../../../tests/support/checkout"
 import {
   DEMO_PRODUCER_PASSWORD,
-  eventually,
   listingBody,
   loginProducer,
   newProducer,
@@ -20,6 +19,7 @@ import {
   registerProducerLogin,
   uploadFiles,
 } from "../../../tests/support/producer"
+import { until } from "../../../tests/support/wait"
 
 const as = (token: string | undefined) => ({
   get: (path: string) => http("GET", path, { token }),
@@ -132,7 +132,7 @@ describe("producer sign-up, application and profile", () => {
     const { email } = await newProducer()
     const requested = await http("POST", "/auth/producer/emailpass/reset-password", { body: { identifier: email } })
     expect(requested.status).toBe(201)
-    const token = await eventually(async () => {
+    const token = await until(async () => {
       const res = await admin("GET", "/admin/notifications?limit=50&fields=to,template,data")
       return res.body.notifications.find((n: any) => n.template === "ocop-producer-password-reset" && n.to === email)?.data?.token
     })
@@ -280,7 +280,7 @@ describe("a listing's life: draft → certified → published → sold → shipp
     const order = await placeOrder([v200.id, otherProduct.variants[0].id])
 
     // Each producer sees the order with its own line only, and where to send it.
-    const mine = await eventually(async () => {
+    const mine = await until(async () => {
       const res = await as(p.token).get("/producers/me/orders")
       // The portal references an order by its display number, never by Medusa's order id.
       return res.body.orders.find((o: any) => o.display_id === order.display_id)
@@ -292,7 +292,7 @@ describe("a listing's life: draft → certified → published → sold → shipp
     expect(detail.body.order.shipping_address).toMatchObject({ last_name: "Nguyễn", address_1: "12 Lê Lợi", city: "Huế", phone: "+84 234 3822 123" })
     expect(JSON.stringify(detail.body)).not.toContain(otherProduct.id)
     expect(JSON.stringify(detail.body)).not.toMatch(/"email"/)
-    const theirs = await eventually(async () => (await as(other.token).get(`/producers/me/orders/${order.id}`)).body.order)
+    const theirs = await until(async () => (await as(other.token).get(`/producers/me/orders/${order.id}`)).body.order)
     expect(theirs.items.map((i: any) => i.product_id)).toEqual([otherProduct.id])
     const demo = await loginProducer("anlo@ocop-hue.vn", DEMO_PRODUCER_PASSWORD)
     expect((await as(demo.body.token).get(`/producers/me/orders/${order.id}`)).status).toBe(404)
@@ -391,7 +391,7 @@ describe("authorization matrix", () => {
     await admin("POST", `/admin/ocop/certifications/${cert.body.certification.id}/approve`, {})
     await admin("POST", `/admin/products/${productId}`, { status: "published" })
     orderId = (await placeOrder([variantId])).id
-    await eventually(async () => (await as(a.token).get(`/producers/me/orders/${orderId}`)).status === 200)
+    await until(async () => (await as(a.token).get(`/producers/me/orders/${orderId}`)).status === 200)
     const memberEmail = `member-${uniq()}@example.com`
     const invite = await as(a.token).post("/producers/me/members", { email: memberEmail })
     const member = await registerProducerLogin(memberEmail)
