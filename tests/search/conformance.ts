@@ -341,10 +341,10 @@ export function searchConformance(name: string, connect: () => Promise<SearchCli
 
       it("an expiring certificate hides the product when it lapses, before the expiry job runs", async () => {
         const token = word()
-        const until = new Date(Date.now() + 15_000)
-        const { id } = await sellableProduct(token, { valid_until: until.toISOString() })
+        const lapsesAt = new Date(Date.now() + 15_000)
+        const { id } = await sellableProduct(token, { valid_until: lapsesAt.toISOString() })
         await until(() => found(token, id), { what: "the product in search" })
-        await new Promise((r) => setTimeout(r, Math.max(0, until.getTime() - Date.now() + 1000)))
+        await new Promise((r) => setTimeout(r, Math.max(0, lapsesAt.getTime() - Date.now() + 1000)))
         expect(await found(token, id)).toBe(false)
         expect(await foundByMedusa(token, id)).toBe(false)
         // The hourly job then records the expiry, and the index drops the product.
