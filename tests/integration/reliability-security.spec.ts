@@ -11,49 +11,21 @@
  * suite, which signs in from 127.0.0.1, is never throttled by them.
  */
 import { spawn, type ChildProcess } from "node:child_process"
-import http from "node:http"
 import net from "node:net"
 import path from "node:path"
 import { adminToken, BACKEND_URL, store, STOREFRONT_URL, uniq } from "../support/api"
 import { newProducer } from "../support/producer"
+import { rawRequest, type RawResponse } from "../support/raw-http"
 
 const ROOT = path.resolve(__dirname, "..", "..")
-const backend = new URL(BACKEND_URL)
 
 /** A loopback source address of our own for one test (127.0.0.100–127.0.0.250). */
 let nextHost = 100 + Math.floor(Math.random() * 100)
 const sourceAddress = () => `127.0.0.${nextHost++}`
 
-/** POST JSON from a given loopback source address (node:http: fetch cannot choose it). */
-function postFrom(localAddress: string, urlPath: string, body: unknown): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }> {
-  const payload = JSON.stringify(body)
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port: Number(backend.port),
-        path: urlPath,
-        method: "POST",
-        localAddress,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
-        timeout: 30_000,
-      },
-      (res) => {
-        let text = ""
-        res.on("data", (d) => (text += d))
-        res.on("end", () => {
-          let parsed: any = text
-          try {
-            parsed = JSON.parse(text)
-          } catch {}
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed })
-        })
-      }
-    )
-    req.on("timeout", () => req.destroy(new Error("timeout")))
-    req.on("error", reject)
-    req.end(payload)
-  })
+/** POST JSON from a given loopback source address (fetch cannot choose it): tests/support/raw-http.ts. */
+function postFrom(localAddress: string, urlPath: string, body: unknown): Promise<RawResponse> {
+  return rawRequest("POST", urlPath, body, { from: localAddress, timeoutMs: 30_000 })
 }
 
 async function newCustomerLogin() {

@@ -13,14 +13,13 @@
  * addresses (127.0.0.x) so that the rest of the suite is never throttled by them.
  */
 import fs from "node:fs"
-import http from "node:http"
 import path from "node:path"
-import { ADMIN, admin, BACKEND_URL, http as api, STOREFRONT_URL, uniq } from "../support/api"
+import { ADMIN, admin, http as api, STOREFRONT_URL, uniq } from "../support/api"
 import { newProducer } from "../support/producer"
+import { rawRequest, type RawResponse } from "../support/raw-http"
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const BACKEND_LOG = path.join(ROOT, "test-results", "backend.log")
-const backend = new URL(BACKEND_URL)
 const backendEnv = JSON.parse(process.env.OCOP_BACKEND_ENV_JSON ?? "{}") as Record<string, string>
 const STOREFRONT_SECRET = backendEnv.OCOP_STOREFRONT_SECRET ?? ""
 
@@ -28,44 +27,11 @@ const STOREFRONT_SECRET = backendEnv.OCOP_STOREFRONT_SECRET ?? ""
 let nextHost = 10 + Math.floor(Math.random() * 100)
 const sourceAddress = () => `127.0.1.${nextHost++}`
 
-type Res = { status: number; headers: http.IncomingHttpHeaders; body: any }
+type Res = RawResponse
 
-/** A raw request (node:http sends the path exactly as written and can choose the source address). */
-function send(
-  method: string,
-  rawPath: string,
-  body: unknown,
-  { from = "127.0.0.1", headers = {} } = {}
-): Promise<Res> {
-  const payload = body === undefined ? "" : JSON.stringify(body)
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port: Number(backend.port),
-        path: rawPath,
-        method,
-        localAddress: from,
-        agent: false,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers },
-        timeout: 60_000,
-      },
-      (res) => {
-        let text = ""
-        res.on("data", (d) => (text += d))
-        res.on("end", () => {
-          let parsed: any = text
-          try {
-            parsed = JSON.parse(text)
-          } catch {}
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed })
-        })
-      }
-    )
-    req.on("timeout", () => req.destroy(new Error("timeout")))
-    req.on("error", reject)
-    req.end(payload)
-  })
+/** A raw request (the path exactly as written, from a chosen source address): tests/support/raw-http.ts. */
+function send(method: string, rawPath: string, body: unknown, options: { from?: string; headers?: Record<string, string> } = {}): Promise<Res> {
+  return rawRequest(method, rawPath, body, options)
 }
 
 const post = (rawPath: string, body: unknown, opts?: Parameters<typeof send>[3]) => send("POST", rawPath, body, opts)
