@@ -70,6 +70,22 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
     },
   },
+  // Layers of the backend: HTTP routes call workflows through their entry points (`workflows/<area>`, never a
+  // `steps` file); workflows, modules, subscribers, jobs and notifications never import from `api/` (what both
+  // sides need — the shopper-facing error contract, display formats — lives in `contract/`).
+  {
+    files: ["backend/src/{workflows,modules,subscribers,jobs,notifications,links,search,storefront}/**/*.{ts,tsx}"],
+    ignores: ["**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/api/**", "**/api"], message: "Only HTTP routes live in api/: move what is shared to contract/ or the module." }] }],
+    },
+  },
+  {
+    files: ["backend/src/api/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/workflows/*/steps", "**/workflows/*/steps.ts"], message: "Import the workflow's entry point (workflows/<area>), not its steps." }] }],
+    },
+  },
   // Whether an assertion on a query.graph result is necessary depends on .medusa/types, which
   // `medusa build` generates (typed rows) and a fresh checkout lacks (`any` rows): the rule gives
   // opposite answers before and after a build, and its autofix once broke the build. Off in the backend.

@@ -15,10 +15,10 @@
  * retired, stock released, cart reopened — and a later retry places one order.
  */
 import pg from "pg"
-import { admin, store } from "../../tests/support/api"
-import { sharedBackendEnv, startBackendProcess, type BackendProcess } from "../../tests/support/backend-process"
-import { cartCheckoutState, isUntouched, isWhole } from "../../tests/support/checkout-state"
-import { createStockedProduct, dbQuery, readyCodCart, stockFromDb } from "../../tests/support/inventory"
+import { admin, store } from "../support/api"
+import { sharedBackendEnv, startBackendProcess, type BackendProcess } from "../support/backend-process"
+import { cartCheckoutState, isUntouched, isWhole } from "../support/checkout-state"
+import { createStockedProduct, dbQuery, readyCodCart, stockFromDb } from "../support/inventory"
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs

@@ -6,9 +6,9 @@
  *   order or a clear 4xx.
  * Bounded: 40 + 5 checkouts, every wait has a deadline.
  */
-import { admin, store } from "../../tests/support/api"
-import { addItem, createCart } from "../../tests/support/checkout"
-import { createStockedProduct, readyCodCart as readyCart, dbQuery, inventoryLevel, mapLimit, stockFromDb, type StockedProduct } from "../../tests/support/inventory"
+import { admin, store } from "../support/api"
+import { addItem, createCart } from "../support/checkout"
+import { createStockedProduct, readyCodCart as readyCart, dbQuery, inventoryLevel, mapLimit, stockFromDb, type StockedProduct } from "../support/inventory"
 
 type Outcome = { cartId: string; email: string; status: number; body: any; ms: number }
 

@@ -8,11 +8,11 @@
  * (reliability-checkout-recovery.spec.ts parks checkouts at exact points; this one kills a
  * stream at random.) The shared backend is never touched by the kill (own process group).
  */
-import { store } from "../../tests/support/api"
-import { startBackendProcess, type BackendProcess } from "../../tests/support/backend-process"
-import { admin } from "../../tests/support/api"
-import { cartCheckoutState as cartState, isUntouched, isWhole } from "../../tests/support/checkout-state"
-import { createStockedProduct, readyCodCart as readyCart, mapLimit, stockFromDb, type StockedProduct } from "../../tests/support/inventory"
+import { store } from "../support/api"
+import { startBackendProcess, type BackendProcess } from "../support/backend-process"
+import { admin } from "../support/api"
+import { cartCheckoutState as cartState, isUntouched, isWhole } from "../support/checkout-state"
+import { createStockedProduct, readyCodCart as readyCart, mapLimit, stockFromDb, type StockedProduct } from "../support/inventory"
 
 const CARTS = 12
 const STREAMS = 4

@@ -1,6 +1,6 @@
 import os from "node:os"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { expireCertificationsWorkflow } from "../workflows/expire-certifications"
+import { expireCertificationsWorkflow } from "../workflows/certification-expiry"
 
 /**
  * Hourly by default. OCOP_EXPIRY_CRON overrides it (5 or 6 fields; a leading

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { OCOP_EVENTS } from "../workflows/certification-workflows"
+import { OCOP_EVENTS } from "../workflows/certifications"
 import { notifyCertificateExpiredWorkflow } from "../workflows/notifications"
 
 export default async function certificateExpiredNotification({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { notifyProducerDecisionWorkflow } from "../workflows/notifications"
-import { OCOP_PRODUCER_STATUS_CHANGED } from "../workflows/producer-workflows"
+import { OCOP_PRODUCER_STATUS_CHANGED } from "../workflows/producers"
 
 /** A producer hears that its application was approved or rejected (suspensions have their own path). */
 export default async function producerDecisionNotification({ event, container }: SubscriberArgs<{ id: string; status: string }>) {

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { revalidateStorefrontCatalogue } from "../storefront/revalidate"
-import { OCOP_SELLABILITY_CHANGED } from "../workflows/sync-product-sellability"
+import { OCOP_SELLABILITY_CHANGED } from "../workflows/sellability"
 
 /**
  * A product's OCOP standing was re-evaluated (certificate recorded, re-rated, suspended, revoked,

@@ -15,9 +15,9 @@ import type OcopModuleService from "../../modules/ocop/service"
 import { PRODUCER_PORTAL_MODULE } from "../../modules/producer-portal"
 import { listingRightsProblem, shippingRightsProblem } from "../../modules/producer-portal/rules"
 import type ProducerPortalModuleService from "../../modules/producer-portal/service"
-import { marketplaceSalesChannelId } from "../../workflows/steps/sync-sellability"
+import { marketplaceSalesChannelId } from "../../workflows/sellability"
 import { conflictIfDuplicate } from "../utils/errors"
-import type { PortalActor } from "../../workflows/producer-portal/steps"
+import type { PortalActor } from "../../workflows/producer-portal"
 
 export const PRODUCER_ACTOR = "producer"
 

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { marketplaceSalesChannelId } from "../../workflows/steps/sync-sellability"
+import { marketplaceSalesChannelId } from "../../workflows/sellability"
 
 /** Summary fields of a product as shown on producer and certificate pages. */
 export const PRODUCT_SUMMARY_FIELDS = ["id", "handle", "title", "subtitle", "thumbnail", "metadata", "status"]

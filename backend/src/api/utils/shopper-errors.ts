@@ -1,5 +1,6 @@
 import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { OUT_OF_STOCK_CODE, isOutOfStockMessage, outOfStockMessage } from "../../contract/shopper-errors"
 
 /**
  * Medusa's inventory module refuses a reservation with "Not enough stock available for
@@ -11,14 +12,6 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
  * storefront can branch on. Every other error goes to Medusa's own handler unchanged.
  */
 const NOT_ENOUGH_STOCK = /^Not enough stock available for item (\S+) at location \S+/
-/** Recognises outOfStockMessage() even when a workflow error lost its `code` in serialisation. */
-const OUR_MESSAGE = / is out of stock: not enough units are left to place your order\./
-export const OUT_OF_STOCK_CODE = MedusaError.Codes.INSUFFICIENT_INVENTORY
-
-export function outOfStockMessage(titles: string[]): string {
-  const names = titles.length ? titles.map((t) => `"${t}"`).join(", ") : "A product in your cart"
-  return `Sorry, ${names} is out of stock: not enough units are left to place your order. Please remove it from your cart or lower the quantity.`
-}
 
 async function productTitles(req: MedusaRequest, inventoryItemId: string): Promise<string[]> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -45,7 +38,7 @@ export function shopperErrorHandler(fallback: (err: any, req: any, res: any, nex
       return
     }
     // Our own stock guard already wrote a shopper's message: same 409.
-    if (err?.type === MedusaError.Types.NOT_ALLOWED && (err?.code === OUT_OF_STOCK_CODE || OUR_MESSAGE.test(err?.message ?? "")) && !res.headersSent) {
+    if (err?.type === MedusaError.Types.NOT_ALLOWED && (err?.code === OUT_OF_STOCK_CODE || isOutOfStockMessage(err?.message)) && !res.headersSent) {
       res.status(409).json({ type: MedusaError.Types.NOT_ALLOWED, code: OUT_OF_STOCK_CODE, message: err.message })
       return
     }

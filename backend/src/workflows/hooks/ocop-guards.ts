@@ -16,7 +16,7 @@ import { addToCartWorkflow, completeCartWorkflow, createProductsWorkflow, update
 import { OCOP_MODULE } from "../../modules/ocop"
 import { assertInStock } from "./stock-guard"
 import type OcopModuleService from "../../modules/ocop/service"
-import { applySellability, restoreSellability, type SellabilitySnapshot } from "../steps/sync-sellability"
+import { applySellability, restoreSellability, type SellabilitySnapshot } from "../sellability/steps"
 
 type Container = MedusaContainer
 

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { outOfStockMessage } from "../../api/utils/shopper-errors"
+import { outOfStockMessage } from "../../contract/shopper-errors"
 
 type Container = MedusaContainer
 

@@ -17,10 +17,10 @@ import {
   updateProductsWorkflow,
   updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { createCertificationWorkflow } from "../certification-workflows"
-import { createProducerStep, ProducerInput, updateProducerStep } from "../steps/producer-steps"
-import type { CertificationInput } from "../steps/certification-steps"
-import { syncProductSellabilityWorkflow } from "../sync-product-sellability"
+import { createCertificationWorkflow } from "../certifications"
+import { createProducerStep, ProducerInput, updateProducerStep } from "../producers/steps"
+import type { CertificationInput } from "../certifications/steps"
+import { syncProductSellabilityWorkflow } from "../sellability"
 import {
   assertOrderShippableStep,
   ChangeRecord,
@@ -40,6 +40,8 @@ import {
   setStockStep,
   variantInventoryStep,
 } from "./steps"
+
+export type { PortalActor } from "./steps"
 
 export const PRODUCER_PORTAL_EVENTS = {
   applied: "ocop.producer.applied",

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createProducerWorkflow } from "../../../workflows/producer-workflows"
+import { createProducerWorkflow } from "../../../workflows/producers"
 import { withConflicts } from "../../utils/errors"
 import type { AdminCreateProducerType, AdminListProducersType } from "../ocop/validators"
 

@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../../modules/ocop"
 import type OcopModuleService from "../../../modules/ocop/service"
-import { marketplaceSalesChannelId } from "../../../workflows/steps/sync-sellability"
+import { marketplaceSalesChannelId } from "../../../workflows/sellability"
 
 /**
  * POST /admin/sales-channels/:id/products — Medusa's "add products to a sales

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createCertificationWorkflow } from "../../../../workflows/certification-workflows"
+import { createCertificationWorkflow } from "../../../../workflows/certifications"
 import { withConflicts } from "../../../utils/errors"
 import type { AdminCreateCertificationType, AdminListCertificationsType } from "../validators"
 

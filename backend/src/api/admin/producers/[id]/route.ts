@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { updateProducerWorkflow } from "../../../../workflows/producer-workflows"
+import { updateProducerWorkflow } from "../../../../workflows/producers"
 import { withConflicts } from "../../../utils/errors"
 import { ADMIN_PRODUCER_FIELDS } from "../route"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { changeCertificationWorkflow } from "../../../../../workflows/certification-workflows"
+import { changeCertificationWorkflow } from "../../../../../workflows/certifications"
 import { ADMIN_CERTIFICATION_FIELDS } from "../route"
 
 export async function loadCertification(req: AuthenticatedMedusaRequest, id: string) {

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { expireCertificationsWorkflow } from "../../../../../workflows/expire-certifications"
+import { expireCertificationsWorkflow } from "../../../../../workflows/certification-expiry"
 
 /** POST /admin/ocop/jobs/expire-certifications — runs the hourly expiry job now (idempotent). */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

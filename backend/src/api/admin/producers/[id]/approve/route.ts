@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { approveProducerWorkflow } from "../../../../../workflows/producer-workflows"
+import { approveProducerWorkflow } from "../../../../../workflows/producers"
 import { loadProducer } from "../route"
 
 /** POST /admin/producers/:id/approve — changes the producer's status and re-evaluates all its products. */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { rejectProducerWorkflow } from "../../../../../workflows/producer-workflows"
+import { rejectProducerWorkflow } from "../../../../../workflows/producers"
 import { loadProducer } from "../route"
 
 /** POST /admin/producers/:id/reject — changes the producer's status and re-evaluates all its products. */

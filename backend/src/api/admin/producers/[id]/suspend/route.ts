@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { suspendProducerWorkflow } from "../../../../../workflows/producer-workflows"
+import { suspendProducerWorkflow } from "../../../../../workflows/producers"
 import { loadProducer } from "../route"
 
 /** POST /admin/producers/:id/suspend — changes the producer's status and re-evaluates all its products. */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { changeCertificationWorkflow } from "../../../../../../workflows/certification-workflows"
+import { changeCertificationWorkflow } from "../../../../../../workflows/certifications"
 import { loadCertification } from "../route"
 
 /** POST /admin/ocop/certifications/:id/reinstate — reinstates a suspended certification. */

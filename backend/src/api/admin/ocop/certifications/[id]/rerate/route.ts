@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { changeCertificationWorkflow } from "../../../../../../workflows/certification-workflows"
+import { changeCertificationWorkflow } from "../../../../../../workflows/certifications"
 import type { AdminRerateCertificationType } from "../../../validators"
 import { loadCertification } from "../route"
 

@@ -1,6 +1,8 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { syncSellabilityStep } from "./steps/sync-sellability"
+import { syncSellabilityStep } from "./steps"
+
+export { holdSalesChannelId, marketplaceSalesChannelId, HOLD_SALES_CHANNEL_NAME } from "./steps"
 
 export const OCOP_SELLABILITY_CHANGED = "ocop.product.sellability_changed"
 

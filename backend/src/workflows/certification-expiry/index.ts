@@ -1,8 +1,8 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { OCOP_EVENTS } from "./certification-workflows"
-import { expireDueCertificationsStep, sendRenewalRemindersStep } from "./steps/expiry-steps"
-import { syncProductSellabilityWorkflow } from "./sync-product-sellability"
+import { OCOP_EVENTS } from "../certifications"
+import { expireDueCertificationsStep, sendRenewalRemindersStep } from "./steps"
+import { syncProductSellabilityWorkflow } from "../sellability"
 
 const LOCK_KEY = "ocop:expire-certifications"
 

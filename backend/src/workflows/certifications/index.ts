@@ -7,8 +7,8 @@ import {
   changeCertificationStep,
   createCertificationStep,
   validateCertificationStep,
-} from "./steps/certification-steps"
-import { syncProductSellabilityWorkflow } from "./sync-product-sellability"
+} from "./steps"
+import { syncProductSellabilityWorkflow } from "../sellability"
 
 export const OCOP_EVENTS = {
   certificationCreated: "ocop.certification.created",

@@ -1,14 +1,14 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import type { Actor } from "./steps/certification-steps"
+import type { Actor } from "../certifications/steps"
 import {
   changeProducerStatusStep,
   createProducerStep,
   ProducerInput,
   producerProductIdsStep,
   updateProducerStep,
-} from "./steps/producer-steps"
-import { syncProductSellabilityWorkflow } from "./sync-product-sellability"
+} from "./steps"
+import { syncProductSellabilityWorkflow } from "../sellability"
 
 export const OCOP_PRODUCER_STATUS_CHANGED = "ocop.producer.status_changed"
 /** A producer's profile changed (name, district, type…): the search index re-reads its products. */
