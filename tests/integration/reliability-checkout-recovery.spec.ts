@@ -19,16 +19,7 @@ import { admin, store } from "../support/api"
 import { sharedBackendEnv, startBackendProcess, type BackendProcess } from "../support/backend-process"
 import { cartCheckoutState, isUntouched, isWhole } from "../support/checkout-state"
 import { createStockedProduct, dbQuery, readyCodCart, stockFromDb } from "../support/inventory"
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
+import { until } from "../support/wait"
 
 /** A session holding an EXCLUSIVE lock on `table` (reads go on, writes wait) until release(). */
 async function holdWrites(table: string) {
@@ -107,21 +98,30 @@ describe("a checkout cut off by a crash is repaired, never duplicated", () => {
     const paymentLock = await holdWrites("payment")
     locks.push(paymentLock)
     const pendingB = complete(victim.url, b.cartId)
-    await until("cart B's order to be linked", async () =>
+    await until(async () =>
       (await dbQuery(`SELECT 1 FROM order_cart WHERE cart_id = $1 AND deleted_at IS NULL`, [b.cartId])).length > 0
-    )
-    await until("cart B to wait on the payment table", () => waitingOn("payment"))
+    , { what: "cart B's order to be linked" })
+    await until(() => waitingOn("payment"), { what: "cart B to wait on the payment table" })
 
     // A: park it at the order ↔ cart link (its order is written by then).
     const linkLock = await holdWrites("order_cart")
     locks.push(linkLock)
     const pendingA = complete(victim.url, a.cartId)
-    await until("cart A's order to be written", async () =>
+    await until(async () =>
       (await dbQuery(`SELECT 1 FROM "order" WHERE metadata ->> 'checkout_cart_id' = $1`, [a.cartId])).length > 0
+    , { what: "cart A's order to be written" })
+    await until(() => waitingOn("order_cart"), { what: "cart A to wait on the link table" })
+    // The rest of A's parallel batch (completed_at, the reservation) commits beside the parked link: wait for both.
+    await until(
+      async () =>
+        (await dbQuery(`SELECT 1 FROM cart WHERE id = $1 AND completed_at IS NOT NULL`, [a.cartId])).length > 0 &&
+        (await dbQuery(
+          `SELECT 1 FROM reservation_item r JOIN cart_line_item li ON li.id = r.line_item_id
+            WHERE li.cart_id = $1 AND r.deleted_at IS NULL`,
+          [a.cartId]
+        )).length > 0,
+      { what: "cart A's completed_at and reservation to commit" }
     )
-    await until("cart A to wait on the link table", () => waitingOn("order_cart"))
-    // Let the rest of A's parallel batch (completed_at, reservation) commit beside the parked link.
-    await new Promise((r) => setTimeout(r, 500))
 
     victim.kill("SIGKILL")
     expect((await victim.exited).signal).toBe("SIGKILL")

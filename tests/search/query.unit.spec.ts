@@ -2,23 +2,23 @@ import { describe, expect, it } from "vitest"
 import {
   buildFilters,
   buildOrder,
-  HIT_FIELDS,
   planSearch,
-  priceRanges,
-  CANDIDATE_FIELDS,
   countSource,
   withCount,
   refineCandidates,
   runSearch,
   toResponse,
-  TYPO_MAX_CANDIDATES,
-  TYPO_MIN_SCORE,
   wordSimilarity,
   type OcopSearchParams,
 } from "../../backend/src/search/_query"
 
 const NOW = new Date("2026-06-01T00:00:00Z")
 const params = (p: Partial<OcopSearchParams> = {}): OcopSearchParams => ({ currency: "vnd", sort: "relevance", limit: 24, offset: 0, ...p })
+
+/** What the storefront's product card and search box read from a hit (the public search contract). */
+const CARD_FIELDS = ["id", "handle", "title", "title_en", "thumbnail", "stars", "potential_five_star", "producer_name", "producer_handle", "price_vnd", "price_usd"]
+/** What filtering, faceting and sorting candidates in memory needs besides the card. */
+const REFINE_FIELDS = ["group_code", "district", "producer_type", "created_at"]
 
 describe("query translation", () => {
   it("always hides certificates that have lapsed, then adds the requested filters", () => {
@@ -51,14 +51,18 @@ describe("query translation", () => {
     expect(passes).toHaveLength(1)
     const pass = passes[0] as any
     expect(pass.kind).toBe("direct")
-    expect(pass.query.fields).toEqual([...HIT_FIELDS])
+    expect(pass.query.fields).toEqual(expect.arrayContaining(CARD_FIELDS))
     expect(pass.query.filters.q).toBeUndefined()
     // The count comes from the (unfiltered) producer_type facet, not a query of its own.
     expect(pass.query.search_options).toMatchObject({ disjunctive_facets: true, count: "none" })
     const allFiltered = planSearch(params({ stars: [4], group: ["food"], district: ["x"], producer_type: ["household"] }), NOW).passes[0] as any
     expect(allFiltered.query.search_options.count).toBe("exact")
     expect(pass.query.search_options.facets.map((f: any) => f.field)).toEqual(["stars", "group_code", "district", "producer_type", "price_vnd"])
-    expect(pass.query.search_options.facets[4].ranges).toEqual(priceRanges("vnd"))
+    // Price buckets in đồng: contiguous from 0, so every price falls in exactly one.
+    const ranges = pass.query.search_options.facets[4].ranges as { from?: number; to?: number }[]
+    expect(ranges[0].from).toBe(0)
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i].from).toBe(ranges[i - 1].to)
+    expect(ranges.some((r) => r.from! <= 45_000 && (r.to === undefined || 45_000 < r.to))).toBe(true)
   })
 
   it("folds the query and plans exact, typo-tolerant and any-word passes", () => {
@@ -70,9 +74,16 @@ describe("query translation", () => {
     expect(exact.query.search_options).toMatchObject({ match_strategy: "all", typo_tolerance: false })
     // Candidates: only the always-on filter, best first, no count or facets from the engine.
     expect(typo.query.filters).toEqual({ q: "me xung hue", certified_until: { $gte: NOW } })
-    expect(typo.query.fields).toEqual(CANDIDATE_FIELDS)
-    expect(typo.query.pagination).toEqual({ skip: 0, take: TYPO_MAX_CANDIDATES })
-    expect(typo.query.search_options).toEqual({ match_strategy: "all", typo_tolerance: true, min_score: TYPO_MIN_SCORE, count: "none" })
+    expect(typo.query.fields).toEqual(expect.arrayContaining([...CARD_FIELDS, ...REFINE_FIELDS]))
+    // A bounded candidate set, from the best match on: enough for a page, never the catalogue.
+    expect(typo.query.pagination.skip).toBe(0)
+    expect(typo.query.pagination.take).toBeGreaterThanOrEqual(24)
+    expect(typo.query.pagination.take).toBeLessThanOrEqual(500)
+    expect(typo.query.search_options).toMatchObject({ match_strategy: "all", typo_tolerance: true, count: "none" })
+    // The similarity floor keeps a one-letter slip ("me xumg" for "mè xửng") and drops an unrelated name.
+    const floor = typo.query.search_options.min_score as number
+    expect(wordSimilarity("me xumg", "me xung thien huong")).toBeGreaterThanOrEqual(floor)
+    expect(wordSimilarity("me xumg", "tom chua hue")).toBeLessThan(floor)
     expect(any.query.search_options).toMatchObject({ match_strategy: "any", typo_tolerance: false })
     expect(planSearch(params({ q: "tra" }), NOW).passes.map((p) => p.name)).toEqual(["exact", "typo"])
   })
@@ -172,7 +183,9 @@ describe("the response", () => {
       } as any,
       "vnd"
     )
-    expect(Object.keys(res.hits[0]).sort()).toEqual([...HIT_FIELDS].sort())
+    // The card's fields, and nothing the search documents carry for internal use ("extra").
+    expect(Object.keys(res.hits[0])).toEqual(expect.arrayContaining(CARD_FIELDS))
+    expect(res.hits[0]).not.toHaveProperty("extra")
     expect(res.hits[0]).toMatchObject({ id: "p1", stars: 4, price_vnd: 45000, price_usd: null, potential_five_star: true, title_en: null })
     expect(res.facets).toEqual({
       stars: { "3": 0, "4": 1, "5": 0 },

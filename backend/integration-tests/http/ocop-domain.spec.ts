@@ -140,8 +140,10 @@ describe("a certified product's life in the store", () => {
 
     const { cart } = await createCart("vnd")
     const add = await addItem(cart.id, product.variants[0].id)
-    expect(add.status).toBeGreaterThanOrEqual(400)
-    expect(add.status).toBeLessThan(500)
+    // Refused by the OCOP guard on add-to-cart (not by a missing price or channel): its status, type and wording.
+    expect(add.status, JSON.stringify(add.body)).toBe(400)
+    expect(add.body.type).toBe("not_allowed")
+    expect(add.body.message).toBe(`"${product.title}" is not a certified OCOP product on sale right now and cannot be added to the cart.`)
 
     const verify = await store("GET", `/store/ocop/certificates/${certification.certificate_number}`)
     expect(verify.status).toBe(200)
@@ -205,9 +207,10 @@ describe("a certified product's life in the store", () => {
     await prepareCheckout(cart.id, "pp_cod_cod")
     await admin("POST", `/admin/ocop/certifications/${certification.id}/suspend`, { reason: "Inspection (test)" })
     const done = await completeCart(cart.id)
-    expect(done.status).toBeGreaterThanOrEqual(400)
-    expect(done.status).toBeLessThan(500)
-    expect(done.body.message).toContain(product.title)
+    // Refused by the OCOP guard on complete-cart, before payment authorisation.
+    expect(done.status, JSON.stringify(done.body)).toBe(400)
+    expect(done.body.type).toBe("not_allowed")
+    expect(done.body.message).toBe(`"${product.title}" is no longer a certified OCOP product on sale; remove it from the cart to place the order.`)
     const orders = await admin("GET", `/admin/orders?fields=id&q=${encodeURIComponent(cart.email ?? "")}`)
     expect(orders.body.orders ?? []).toHaveLength(0)
 
