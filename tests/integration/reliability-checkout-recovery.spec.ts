@@ -113,13 +113,10 @@ describe("a checkout cut off by a crash is repaired, never duplicated", () => {
     await until(() => waitingOn("order_cart"), { what: "cart A to wait on the link table" })
     // The rest of A's parallel batch (completed_at, the reservation) commits beside the parked link: wait for both.
     await until(
-      async () =>
-        (await dbQuery(`SELECT 1 FROM cart WHERE id = $1 AND completed_at IS NOT NULL`, [a.cartId])).length > 0 &&
-        (await dbQuery(
-          `SELECT 1 FROM reservation_item r JOIN cart_line_item li ON li.id = r.line_item_id
-            WHERE li.cart_id = $1 AND r.deleted_at IS NULL`,
-          [a.cartId]
-        )).length > 0,
+      async () => {
+        const state = await cartCheckoutState(a.cartId, a.email)
+        return state.completedAt !== null && state.reservations.length > 0
+      },
       { what: "cart A's completed_at and reservation to commit" }
     )
 

@@ -267,9 +267,9 @@ export function searchConformance(name: string, connect: () => Promise<SearchCli
 
       it("never fails with a 500 on a 10 000-character Vietnamese query", async () => {
         const res = await c.searchRaw(`q=${encodeURIComponent("mè xửng ".repeat(1250))}`)
-        // Refused by the query's length limit, like the 10 000-character ASCII query above.
-        expect(res.status, JSON.stringify(res.body)).toBe(400)
-        expect(res.body.message).toMatch(/q/)
+        // Percent-encoded, this URL is ~100 KB: Node's HTTP parser refuses it (431, over its 16 KB header limit)
+        // before any route runs — a clean refusal, not a 500.
+        expect(res.status, JSON.stringify(res.body)).toBe(431)
         const medusa = await c.storeSearch({ entity: "product", filters: { q: "mè xửng ".repeat(1250) }, pagination: { take: 5 } })
         expect(medusa.status).toBeLessThan(500)
       })

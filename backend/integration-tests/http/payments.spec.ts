@@ -493,7 +493,7 @@ describe("payments: bank transfer by VietQR", () => {
     // that does offer it in USD makes the provider's currency check the only thing that can refuse.
     const { intl } = await regions()
     const region = ok(
-      await admin("POST", "/admin/regions", { body: { name: `USD bank transfer ${uniq()}`, currency_code: "usd", payment_providers: [BANK] } }),
+      await admin("POST", "/admin/regions", { name: `USD bank transfer ${uniq()}`, currency_code: "usd", payment_providers: [BANK] }),
       "create a USD region offering bank transfer"
     ).region
     try {
