@@ -128,7 +128,7 @@ if (redisUrl) {
       options: {
         providers: [
           // A hot product's reservation lock can queue many checkouts: wait for it instead of
-          // failing after the default 5 s (see src/modules/locking-patient for the in-memory twin).
+          // failing after the default 5 s (see src/medusa-workarounds/locking-patient for the in-memory twin).
           { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, waitLockingTimeout: 60 } },
         ],
       },
@@ -146,10 +146,10 @@ if (redisUrl) {
 }
 
 if (!redisUrl) {
-  // In-memory locks, but patient ones: see src/modules/locking-patient/service.ts.
+  // In-memory locks, but patient ones: see src/medusa-workarounds/locking-patient/service.ts.
   modules.push({
     resolve: "@medusajs/medusa/locking",
-    options: { providers: [{ resolve: "./src/modules/locking-patient", id: "patient", is_default: true }] },
+    options: { providers: [{ resolve: "./src/medusa-workarounds/locking-patient", id: "patient", is_default: true }] },
   })
   // One process: the query cache lives in its memory (LRU, invalidated by the same events).
   modules.push({ resolve: "@medusajs/medusa/caching", options: { in_memory: { enable: true } } })

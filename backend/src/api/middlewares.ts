@@ -17,14 +17,14 @@ import { storeProductOcop } from "./store/ocop/product-filters"
 import { searchMiddlewareRoutes } from "./store/ocop/search/middlewares-config"
 import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
-import { verifyStripeSignature } from "./hooks/stripe-signature"
+import { verifyStripeSignature } from "../medusa-workarounds/stripe-webhook-signature"
 import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
 import { storePublicPayload } from "./store/public-payload"
 import { storeOrderAccess } from "./store/orders/order-access"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
-import { guardDraftOrderConversion } from "./admin/draft-orders/convert-guard"
-import { validateQuery } from "./utils/validate"
-import { shopperErrorHandler } from "./utils/shopper-errors"
+import { guardDraftOrderConversion } from "../medusa-workarounds/draft-order-guard"
+import { listQuery } from "./utils/list-query"
+import { shopperErrorHandler } from "../medusa-workarounds/shopper-errors"
 import { authRateLimit } from "./auth-rate-limit/middleware"
 import { resetOnlyForOwnActor } from "./auth-rate-limit/reset-password-actor"
 import { serveStaticFile } from "./static-files"
@@ -37,11 +37,11 @@ import {
   producerOfAdditionalData,
   projectErrorHandler,
   rejectUnstorableInput,
-} from "./utils/input-guards"
+} from "../medusa-workarounds/input-guards"
 
 export default defineMiddlewares({
-  // Medusa's, except: a sold-out product is a 409 naming the product (utils/shopper-errors.ts),
-  // a malformed path parameter is a 400 (utils/input-guards.ts).
+  // Medusa's, except: a sold-out product is a 409 naming the product (medusa-workarounds/shopper-errors.ts),
+  // a malformed path parameter is a 400 (medusa-workarounds/input-guards.ts).
   errorHandler: shopperErrorHandler(projectErrorHandler()),
   routes: [
     // Every API route: text PostgreSQL cannot store (NUL, unpaired surrogates) is a 400, not a 500.
@@ -75,7 +75,7 @@ export default defineMiddlewares({
     // A RegExp matcher is registered before Medusa's own /store/products
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
     { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/i, method: "GET", middlewares: [storeProductOcop] },
-    { matcher: "/store/producers", method: "GET", middlewares: [validateQuery(StoreListProducers)] },
+    { matcher: "/store/producers", method: "GET", middlewares: [listQuery(StoreListProducers)] },
     // Search: GET /store/ocop/search and Medusa's POST /store/search (see the file for details).
     ...searchMiddlewareRoutes,
 
@@ -88,7 +88,7 @@ export default defineMiddlewares({
     },
 
     // Admin: certifications ---------------------------------------------------
-    { matcher: "/admin/ocop/certifications", method: "GET", middlewares: [validateQuery(AdminListCertifications)] },
+    { matcher: "/admin/ocop/certifications", method: "GET", middlewares: [listQuery(AdminListCertifications)] },
     { matcher: "/admin/ocop/certifications", method: "POST", middlewares: [validateAndTransformBody(AdminCreateCertification)] },
     { matcher: "/admin/ocop/certifications/:id", method: "POST", middlewares: [validateAndTransformBody(AdminUpdateCertification)] },
     { matcher: "/admin/ocop/certifications/:id/rerate", method: "POST", middlewares: [validateAndTransformBody(AdminRerateCertification)] },
@@ -112,7 +112,7 @@ export default defineMiddlewares({
     { matcher: "/admin/draft-orders/:id/convert-to-order", method: "POST", middlewares: [guardDraftOrderConversion] },
 
     // Admin: producers ----------------------------------------------------------
-    { matcher: "/admin/producers", method: "GET", middlewares: [validateQuery(AdminListProducers)] },
+    { matcher: "/admin/producers", method: "GET", middlewares: [listQuery(AdminListProducers)] },
     { matcher: "/admin/producers", method: "POST", middlewares: [validateAndTransformBody(AdminCreateProducer)] },
     { matcher: "/admin/producers/:id", method: "POST", middlewares: [validateAndTransformBody(AdminUpdateProducer)] },
     { matcher: "/admin/producers/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },

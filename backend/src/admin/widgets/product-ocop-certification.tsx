@@ -1,10 +1,12 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
 import { Button, Container, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { useEffect, useState } from "react"
 import { useReasonPrompt } from "../components/reason-prompt"
 import { StarBadge, StatusBadge } from "../components/star-badge"
 import { currentCertification, isCertificationInForce } from "../../modules/ocop/contract"
+import { OCOP_QUERY_KEY, useOcopAction } from "../lib/queries"
 import { Certification, errorMessage, formatDate, OCOP_GROUPS, sdk } from "../lib/sdk"
 
 type Mode = "idle" | "certify" | "rerate"
@@ -45,33 +47,29 @@ const ACTION_PROMPTS: Record<StatusAction, (c: Certification) => Parameters<Retu
  * the store reflects it at once.
  */
 const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
-  const [certs, setCerts] = useState<Certification[]>([])
-  const [loading, setLoading] = useState(true)
   const [mode, setMode] = useState<Mode>("idle")
   const [askReason, reasonDialog] = useReasonPrompt()
-
-  const load = useCallback(async () => {
-    setLoading(true)
-    try {
+  const queryClient = useQueryClient()
+  // The list route answers summaries; each certificate's events come from its detail route.
+  const certsQuery = useQuery({
+    queryKey: [OCOP_QUERY_KEY, "product-certifications", product.id],
+    queryFn: async () => {
       const res = await sdk.client.fetch<{ certifications: Certification[] }>("/admin/ocop/certifications", {
         query: { product_id: product.id, limit: 50 },
       })
-      const detailed = await Promise.all(
+      return Promise.all(
         res.certifications.map((c) =>
           sdk.client.fetch<{ certification: Certification }>(`/admin/ocop/certifications/${c.id}`).then((r) => r.certification)
         )
       )
-      setCerts(detailed)
-    } catch (e) {
-      toast.error(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [product.id])
-
+    },
+  })
+  const certs = certsQuery.data ?? []
+  const loading = certsQuery.isPending
   useEffect(() => {
-    void load()
-  }, [load])
+    if (certsQuery.error) toast.error(errorMessage(certsQuery.error))
+  }, [certsQuery.error])
+  const ocopAction = useOcopAction()
 
   // The certificate the store shows (the OCOP rule), else one waiting for review, else the latest.
   const shown = currentCertification(certs)
@@ -81,16 +79,7 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
     if (!current) return
     const reason = await askReason(ACTION_PROMPTS[action](current))
     if (reason === null) return
-    try {
-      await sdk.client.fetch(`/admin/ocop/certifications/${current.id}/${action}`, {
-        method: "POST",
-        body: reason ? { reason } : {},
-      })
-      toast.success("Saved")
-      await load()
-    } catch (e) {
-      toast.error(errorMessage(e))
-    }
+    await ocopAction.run(`/admin/ocop/certifications/${current.id}/${action}`, reason ? { reason } : {})
   }
 
   return (
@@ -152,7 +141,7 @@ const ProductOcopCertificationWidget = ({ data: product }: DetailWidgetProps<Adm
           current={current}
           onDone={async () => {
             setMode("idle")
-            await load()
+            await queryClient.invalidateQueries({ queryKey: [OCOP_QUERY_KEY] })
           }}
           onCancel={() => setMode("idle")}
         />

@@ -9,7 +9,7 @@
  * Shopper (`customer`) and admin (`user`) tokens are a different actor type: 401.
  */
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateQuery } from "../utils/validate"
+import { listQuery, routeQuery } from "../utils/list-query"
 import { loadProducerContext, producerAuth, producerRegistrationAuth } from "./helpers"
 import { listingRightsFirst, parseUploads, ProducerUploadQuery } from "./uploads"
 import {
@@ -47,10 +47,10 @@ export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
   {
     matcher: "/producers/me/uploads",
     method: "POST",
-    middlewares: [...signedIn(), listingRightsFirst, validateQuery(ProducerUploadQuery), parseUploads],
+    middlewares: [...signedIn(), listingRightsFirst, routeQuery(ProducerUploadQuery), parseUploads],
   },
 
-  { matcher: "/producers/me/products", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListQuery)] },
+  { matcher: "/producers/me/products", method: "GET", middlewares: [...signedIn(), listQuery(ProducerListQuery)] },
   { matcher: "/producers/me/products", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerCreateListing)] },
   { matcher: "/producers/me/products/:id", method: "GET", middlewares: signedIn() },
   { matcher: "/producers/me/products/:id", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerUpdateListing)] },
@@ -61,14 +61,14 @@ export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
     middlewares: [...signedIn(), validateAndTransformBody(ProducerSubmitCertification)],
   },
 
-  { matcher: "/producers/me/orders", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListQuery)] },
+  { matcher: "/producers/me/orders", method: "GET", middlewares: [...signedIn(), listQuery(ProducerListQuery)] },
   { matcher: "/producers/me/orders/:id", method: "GET", middlewares: signedIn() },
   { matcher: "/producers/me/orders/:id/ship", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerShipItems)] },
 
-  { matcher: "/producers/me/changes", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListQuery)] },
+  { matcher: "/producers/me/changes", method: "GET", middlewares: [...signedIn(), listQuery(ProducerListQuery)] },
 
   // Admin: the portal's change log (admin auth is Medusa's, on /admin).
-  { matcher: "/admin/ocop/listing-changes", method: "GET", middlewares: [validateQuery(AdminListListingChanges)] },
+  { matcher: "/admin/ocop/listing-changes", method: "GET", middlewares: [listQuery(AdminListListingChanges)] },
   {
     matcher: "/admin/ocop/listing-changes/:id/review",
     method: "POST",

@@ -1,5 +1,6 @@
 /** Strict zod schemas of the producer portal: unknown fields are a 400 that names them. */
 import { z } from "@medusajs/framework/zod"
+import { findParams } from "../utils/list-query"
 import { OCOP_GROUP_CODES, PRODUCER_TYPES } from "../../modules/ocop/taxonomy"
 import { checkValidityWindow } from "../../modules/ocop/rules"
 import { AdminCreateCertification } from "../admin/ocop/validators"
@@ -192,12 +193,7 @@ export const ProducerSubmitCertification = AdminCreateCertification.omit({ produ
   })
 export type ProducerSubmitCertificationType = z.infer<typeof ProducerSubmitCertification>
 
-export const ProducerListQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+export const ProducerListQuery = findParams({}, { defaultLimit: 20, maxLimit: 100 })
 export type ProducerListQueryType = z.infer<typeof ProducerListQuery>
 
 export const ProducerShipItems = z
@@ -215,18 +211,17 @@ export const ProducerShipItems = z
   .strict()
 export type ProducerShipItemsType = z.infer<typeof ProducerShipItems>
 
-export const AdminListListingChanges = z
-  .object({
+export const AdminListListingChanges = findParams(
+  {
     producer_id: text(100).optional(),
     product_id: text(100).optional(),
     subject: z.enum(["producer", "product", "certification", "member", "order"]).optional(),
     requires_review: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
     // `reviewed=false` with `requires_review=true` is the office's queue: changes still waiting for a decision.
     reviewed: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+  },
+  { defaultLimit: 50, maxLimit: 200 }
+)
 export type AdminListListingChangesType = z.infer<typeof AdminListListingChanges>
 
 /** POST /admin/ocop/listing-changes/:id/review — a rejection always says why (the producer reads it). */

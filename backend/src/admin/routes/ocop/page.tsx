@@ -1,11 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BadgeCheck } from "@medusajs/icons"
 import { Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
+import { useEffect } from "react"
 import { Link } from "react-router-dom"
 import { useReasonPrompt } from "../../components/reason-prompt"
 import { StarBadge, StatusBadge } from "../../components/star-badge"
-import { Certification, errorMessage, formatDate, ListingChange, Producer, sdk } from "../../lib/sdk"
+import { useOcopAction, useOcopList } from "../../lib/queries"
+import { Certification, errorMessage, formatDate, ListingChange, Producer } from "../../lib/sdk"
 
 /**
  * "OCOP curation": what needs an admin today — certificates expiring within
@@ -13,46 +14,30 @@ import { Certification, errorMessage, formatDate, ListingChange, Producer, sdk }
  * and producers' listing changes waiting for the office's decision.
  */
 const OcopCurationPage = () => {
-  const [expiring, setExpiring] = useState<Certification[]>([])
-  const [pendingCerts, setPendingCerts] = useState<Certification[]>([])
-  const [pendingProducers, setPendingProducers] = useState<Producer[]>([])
-  const [listingChanges, setListingChanges] = useState<ListingChange[]>([])
   const [askReason, reasonDialog] = useReasonPrompt()
-  const [loading, setLoading] = useState(true)
-
-  const load = useCallback(async () => {
-    setLoading(true)
-    try {
-      const [a, b, c, d] = await Promise.all([
-        sdk.client.fetch<{ certifications: Certification[] }>("/admin/ocop/certifications", { query: { expiring_within_days: 90, limit: 100 } }),
-        sdk.client.fetch<{ certifications: Certification[] }>("/admin/ocop/certifications", { query: { status: "pending_review", limit: 100 } }),
-        sdk.client.fetch<{ producers: Producer[] }>("/admin/producers", { query: { status: "pending", limit: 100 } }),
-        sdk.client.fetch<{ changes: ListingChange[] }>("/admin/ocop/listing-changes", {
-          query: { subject: "product", requires_review: "true", reviewed: "false", limit: 100 },
-        }),
-      ])
-      setExpiring(a.certifications)
-      setPendingCerts(b.certifications)
-      setPendingProducers(c.producers)
-      setListingChanges(latestPerProduct(d.changes))
-    } catch (e) {
-      toast.error(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [])
+  const expiringQuery = useOcopList<{ certifications: Certification[] }>("/admin/ocop/certifications", { expiring_within_days: 90, limit: 100 })
+  const pendingCertsQuery = useOcopList<{ certifications: Certification[] }>("/admin/ocop/certifications", { status: "pending_review", limit: 100 })
+  const pendingProducersQuery = useOcopList<{ producers: Producer[] }>("/admin/producers", { status: "pending", limit: 100 })
+  const changesQuery = useOcopList<{ changes: ListingChange[] }>("/admin/ocop/listing-changes", {
+    subject: "product",
+    requires_review: "true",
+    reviewed: "false",
+    limit: 100,
+  })
+  const queries = [expiringQuery, pendingCertsQuery, pendingProducersQuery, changesQuery]
+  const loading = queries.some((q) => q.isPending)
+  const failure = queries.find((q) => q.error)?.error
   useEffect(() => {
-    void load()
-  }, [load])
+    if (failure) toast.error(errorMessage(failure))
+  }, [failure])
+  const expiring = expiringQuery.data?.certifications ?? []
+  const pendingCerts = pendingCertsQuery.data?.certifications ?? []
+  const pendingProducers = pendingProducersQuery.data?.producers ?? []
+  const listingChanges = latestPerProduct(changesQuery.data?.changes ?? [])
 
+  const action = useOcopAction()
   const post = async (path: string, body: Record<string, unknown> = {}) => {
-    try {
-      await sdk.client.fetch(path, { method: "POST", body })
-      toast.success("Saved")
-      await load()
-    } catch (e) {
-      toast.error(errorMessage(e))
-    }
+    await action.run(path, body)
   }
   const rejectProducer = async (p: Producer) => {
     const reason = await askReason({

@@ -1,11 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Buildings } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Table, Text, toast } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
+import { useEffect, useState } from "react"
 import { useReasonPrompt } from "../../components/reason-prompt"
 import { StatusBadge } from "../../components/star-badge"
 import type { ProducerType } from "../../../modules/ocop/contract"
-import { errorMessage, formatDate, Producer, sdk } from "../../lib/sdk"
+import { useOcopAction, useOcopList } from "../../lib/queries"
+import { errorMessage, formatDate, Producer } from "../../lib/sdk"
 
 const TYPE_LABEL: Record<ProducerType, string> = {
   cooperative: "Hợp tác xã",
@@ -16,25 +17,15 @@ const TYPE_LABEL: Record<ProducerType, string> = {
 
 /** All OCOP producers ("chủ thể") with their status and the actions on it. */
 const ProducersPage = () => {
-  const [producers, setProducers] = useState<Producer[]>([])
   const [q, setQ] = useState("")
-  const [loading, setLoading] = useState(true)
   const [askReason, reasonDialog] = useReasonPrompt()
-
-  const load = useCallback(async () => {
-    setLoading(true)
-    try {
-      const res = await sdk.client.fetch<{ producers: Producer[] }>("/admin/producers", { query: { limit: 200, ...(q ? { q } : {}) } })
-      setProducers(res.producers)
-    } catch (e) {
-      toast.error(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [q])
+  const list = useOcopList<{ producers: Producer[] }>("/admin/producers", { limit: 200, ...(q ? { q } : {}) })
+  const producers = list.data?.producers ?? []
+  const loading = list.isPending
   useEffect(() => {
-    void load()
-  }, [load])
+    if (list.error) toast.error(errorMessage(list.error))
+  }, [list.error])
+  const action = useOcopAction()
 
   const post = async (path: string, needsReason: boolean, producer?: Producer) => {
     const reason = needsReason
@@ -49,13 +40,7 @@ const ProducersPage = () => {
         })
       : undefined
     if (needsReason && !reason) return
-    try {
-      await sdk.client.fetch(path, { method: "POST", body: reason ? { reason } : {} })
-      toast.success("Saved")
-      await load()
-    } catch (e) {
-      toast.error(errorMessage(e))
-    }
+    await action.run(path, reason ? { reason } : {})
   }
 
   return (

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { AUTHORITY_LEVELS, CERTIFICATION_STATUSES, OCOP_GROUP_CODES, PRODUCER_STATUSES, PRODUCER_TYPES } from "../../../modules/ocop/taxonomy"
+import { findParams } from "../../utils/list-query"
 
 /** ISO date ("2025-03-01") or date-time; anything else is a 400 that names the field. */
 export function isValidIsoDate(v: string): boolean {
@@ -64,17 +65,16 @@ export type AdminRerateCertificationType = z.infer<typeof AdminRerateCertificati
 export const AdminStatusReason = z.object({ reason: text(1000) }).strict()
 export const AdminOptionalReason = z.object({ reason: text(1000).optional() }).strict()
 
-export const AdminListCertifications = z
-  .object({
+export const AdminListCertifications = findParams(
+  {
     status: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(z.enum(CERTIFICATION_STATUSES)).optional()),
     product_id: text(100).optional(),
     producer_id: text(100).optional(),
     expiring_within_days: z.coerce.number().int().min(0).max(3650).optional(),
     q: z.string().trim().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+  },
+  { defaultLimit: 50, maxLimit: 200 }
+)
 export type AdminListCertificationsType = z.infer<typeof AdminListCertifications>
 
 const producerFields = {
@@ -101,14 +101,13 @@ export const AdminUpdateProducer = z
   .object(Object.fromEntries(Object.entries(producerFields).map(([k, v]) => [k, (v as z.ZodTypeAny).optional()])))
   .strict()
 
-export const AdminListProducers = z
-  .object({
+export const AdminListProducers = findParams(
+  {
     status: z.enum(PRODUCER_STATUSES).optional(),
     q: z.string().trim().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+  },
+  { defaultLimit: 50, maxLimit: 200 }
+)
 export type AdminListProducersType = z.infer<typeof AdminListProducers>
 
 /** Runs the expiry job now. No clock override: expiring the future would be irreversible. */

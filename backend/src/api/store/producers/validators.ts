@@ -1,14 +1,14 @@
 import { z } from "@medusajs/framework/zod"
 import { PRODUCER_TYPES } from "../../../modules/ocop/taxonomy"
+import { findParams } from "../../utils/list-query"
 
-export const StoreListProducers = z
-  .object({
+export const StoreListProducers = findParams(
+  {
     district: z.string().trim().min(1).max(100).optional(),
     type: z.enum(PRODUCER_TYPES).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    offset: z.coerce.number().int().min(0).max(100000).default(0),
-  })
-  .strict()
+  },
+  { defaultLimit: 50, maxLimit: 100 }
+)
 export type StoreListProducersType = z.infer<typeof StoreListProducers>
 
 export const ProducerHandleParam = z.object({

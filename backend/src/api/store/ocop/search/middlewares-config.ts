@@ -1,5 +1,5 @@
 import { configureStoreSearch, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateQuery } from "../../../utils/validate"
+import { listQuery } from "../../../utils/list-query"
 import { StoreOcopSearch } from "./validators"
 
 /**
@@ -13,7 +13,7 @@ import { StoreOcopSearch } from "./validators"
  *   lapsed certificate is hidden even before the expiry job has run.
  */
 export const searchMiddlewareRoutes: MiddlewareRoute[] = [
-  { matcher: "/store/ocop/search", method: "GET", middlewares: [validateQuery(StoreOcopSearch)] },
+  { matcher: "/store/ocop/search", method: "GET", middlewares: [listQuery(StoreOcopSearch)] },
   {
     matcher: "/store/search",
     method: "POST",

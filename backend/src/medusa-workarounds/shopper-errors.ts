@@ -1,6 +1,6 @@
 import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { OUT_OF_STOCK_CODE, isOutOfStockMessage, outOfStockMessage } from "../../contract/shopper-errors"
+import { OUT_OF_STOCK_CODE, isOutOfStockMessage, outOfStockMessage } from "../contract/shopper-errors"
 
 /**
  * Medusa's inventory module refuses a reservation with "Not enough stock available for

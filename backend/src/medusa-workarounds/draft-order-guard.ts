@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { refuseUnsellableVariants } from "../../../workflows/hooks/admin-order-guards"
+import { refuseUnsellableVariants } from "../workflows/hooks/admin-order-guards"
 
 /**
  * POST /admin/draft-orders/:id/convert-to-order — a draft order's items were checked when they

@@ -16,8 +16,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { errorHandler } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { OCOP_MODULE } from "../../modules/ocop"
-import { describeIssues } from "./validate"
+import { OCOP_MODULE } from "../modules/ocop"
+import { describeIssues } from "../api/utils/validate"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
