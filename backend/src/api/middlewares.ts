@@ -24,6 +24,7 @@ import { storeOrderAccess } from "./store/orders/order-access"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { guardDraftOrderConversion } from "./admin/draft-orders/convert-guard"
 import { validateQuery } from "./utils/validate"
+import { StoreSetNotificationPreferences } from "./notifications/validators"
 import { shopperErrorHandler } from "./utils/shopper-errors"
 import { authRateLimit } from "./auth-rate-limit/middleware"
 import { resetOnlyForOwnActor } from "./auth-rate-limit/reset-password-actor"
@@ -76,6 +77,12 @@ export default defineMiddlewares({
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
     { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/i, method: "GET", middlewares: [storeProductOcop] },
     { matcher: "/store/producers", method: "GET", middlewares: [validateQuery(StoreListProducers)] },
+    // Mail preferences (src/notifications): Medusa authenticates /store/customers/me*.
+    {
+      matcher: "/store/customers/me/notification-preferences",
+      method: "POST",
+      middlewares: [validateAndTransformBody(StoreSetNotificationPreferences)],
+    },
     // Search: GET /store/ocop/search and Medusa's POST /store/search (see the file for details).
     ...searchMiddlewareRoutes,
 

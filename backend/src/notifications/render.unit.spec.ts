@@ -29,8 +29,10 @@ describe("templates", () => {
     expect(email.html).toMatch(new RegExp(`<html[^>]* lang="${locale}"`))
     expect(email.text.length).toBeGreaterThan(40)
     expect(email.text).not.toContain("<")
-    // Only non-essential messages offer the opt-out link.
-    expect(email.html.includes("/producer/profile")).toBe(!isEssential(name))
+    // Only non-essential messages offer the opt-out links (the samples of essential ones have none).
+    const data = sampleData(name, locale)
+    expect(email.html.includes("/notifications/unsubscribe?token=")).toBe(!isEssential(name, data))
+    expect(email.html.includes("/producer/profile#notifications")).toBe(!isEssential(name, data))
   })
 
   it("order confirmation: amounts formatted for VND, stars and producers, address, bank transfer with the checkout's VietQR", async () => {

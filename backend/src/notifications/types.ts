@@ -31,6 +31,8 @@ export type MessageBase = {
   storefront_url: string
   /** Where the recipient turns off non-essential messages (only non-essential ones show it). */
   preferences_url?: string | null
+  /** Signed one-click unsubscribe URL (non-essential messages only; List-Unsubscribe + footer). */
+  unsubscribe_url?: string | null
 }
 
 export type OrderPlacedData = MessageBase & {
@@ -104,7 +106,17 @@ export type CertificateExpiryData = MessageBase & {
   days_left: number
 }
 
-export type PasswordResetData = MessageBase & { url: string }
+/** Who asked: a shopper (storefront account), a producer (portal) or an admin user (dashboard). */
+export type ResetActor = "customer" | "producer" | "user"
+
+/**
+ * `url` carries the reset token: the workflow stores it as `sealed_url` (notifications/secrets.ts)
+ * and only the mail provider opens it, so the notification row never holds the token in clear.
+ */
+export type PasswordResetData = MessageBase & { actor: ResetActor; url: string }
+
+/** Sealed like the reset link: the invite URL carries the invite token. */
+export type ProducerInviteData = MessageBase & { producer_name: string; url: string; expires_at: string }
 
 export type PaymentReceivedData = MessageBase & {
   order: { id: string; display_id: number | string; currency_code: string }

@@ -4,7 +4,9 @@ import {
   listingReviewedMessagesStep,
   orderCanceledMessagesStep,
   orderPlacedMessagesStep,
+  passwordResetMessagesStep,
   paymentReceivedMessagesStep,
+  type PasswordResetInput,
   producerDecisionMessagesStep,
   producerOrderMessagesStep,
   sendMessagesStep,
@@ -64,5 +66,13 @@ export const notifyPaymentReceivedWorkflow = createWorkflow("ocop-notify-payment
 
 export const notifyOrderCanceledWorkflow = createWorkflow("ocop-notify-order-canceled", (input: { order_id: string }) => {
   const messages = orderCanceledMessagesStep(input)
+  return new WorkflowResponse(sendMessagesStep(messages))
+})
+
+export type { PasswordResetInput }
+
+/** A password-reset link by email (customer, producer or admin user). */
+export const notifyPasswordResetWorkflow = createWorkflow("ocop-notify-password-reset", (input: PasswordResetInput) => {
+  const messages = passwordResetMessagesStep(input)
   return new WorkflowResponse(sendMessagesStep(messages))
 })

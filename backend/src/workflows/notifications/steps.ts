@@ -5,8 +5,10 @@ import ProducerOrderLink from "../../links/producer-order"
 import { currentCertification } from "../../modules/ocop/rules"
 import { PRODUCER_PORTAL_MODULE } from "../../modules/producer-portal"
 import type ProducerPortalModuleService from "../../modules/producer-portal/service"
-import type { MessageLocale } from "../../notifications/format"
-import { producerLocale, shopperLocale, storefrontUrl, wantsOnlyEssential } from "../../notifications/recipients"
+import { toMessageLocale, type MessageLocale } from "../../notifications/format"
+import { notificationSecret, seal, tokenDigest } from "../../notifications/secrets"
+import type { RecipientType } from "../../modules/notification-preference"
+import { optOutLinks, preferenceOf, producerLocale, shopperLocale, storefrontUrl } from "../../notifications/recipients"
 import { isEssential, type TemplateData, type TemplateName } from "../../notifications/render"
 import type { MessageAddress, MessageLine, OrderPlacedData } from "../../notifications/types"
 
@@ -21,8 +23,11 @@ export type OutgoingMessage<N extends TemplateName = TemplateName> = {
   resource_type: string
   resource_id: string
   receiver_id?: string | null
-  /** The recipient asked for essential messages only (order and security messages still go). */
-  only_essential?: boolean
+  /**
+   * The shopper or producer it is for: their preference decides whether a non-essential message
+   * goes, and a non-essential message carries their signed unsubscribe link.
+   */
+  recipient?: { type: RecipientType; id: string } | null
 }
 
 /** Idempotency keys by outcome: `already_sent` is a redelivery, `skipped` an opted-out recipient. */
@@ -41,11 +46,16 @@ export const sendMessagesStep = createStep("ocop-send-messages", async (messages
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const report: SendReport = { sent: [], already_sent: [], skipped: [], failed: [] }
   for (const m of messages) {
-    if (m.only_essential && !isEssential(m.template)) {
-      report.skipped.push(m.idempotency_key)
-      continue
-    }
     try {
+      let data = m.data as unknown as Record<string, unknown>
+      if (m.recipient && !isEssential(m.template, m.data)) {
+        const preference = await preferenceOf(container, m.recipient.type, m.recipient.id)
+        if (!preference.non_essential) {
+          report.skipped.push(m.idempotency_key)
+          continue
+        }
+        data = { ...data, ...optOutLinks(m.recipient.type, m.recipient.id, m.data.locale, notificationSecret(container)) }
+      }
       const [previous] = await notifications.listNotifications({ idempotency_key: m.idempotency_key } as any, { select: ["id", "status"], take: 1 })
       if (previous?.status === "success") {
         report.already_sent.push(m.idempotency_key)
@@ -60,7 +70,7 @@ export const sendMessagesStep = createStep("ocop-send-messages", async (messages
         to: m.to,
         channel: "email",
         template: m.template,
-        data: m.data as unknown as Record<string, unknown>,
+        data,
         idempotency_key: m.idempotency_key,
         trigger_type: m.trigger_type,
         resource_type: m.resource_type,
@@ -199,6 +209,11 @@ async function producerEmail(container: MedusaContainer, producer: { id: string;
   return owner?.email ?? null
 }
 
+/** The language a producer chose in the portal (Vietnamese by default). */
+async function producerLocaleOf(container: MedusaContainer, producerId: string): Promise<MessageLocale> {
+  return producerLocale(await preferenceOf(container, "producer", producerId))
+}
+
 /** The shopper's order confirmation. */
 export const orderPlacedMessagesStep = createStep("ocop-order-placed-messages", async (input: { order_id: string }, { container }) => {
   const order = await loadOrder(container, input.order_id)
@@ -235,7 +250,7 @@ export const orderPlacedMessagesStep = createStep("ocop-order-placed-messages", 
     resource_type: "order",
     resource_id: order.id,
     receiver_id: order.customer_id ?? null,
-    only_essential: wantsOnlyEssential(order.customer?.metadata),
+    recipient: order.customer_id ? { type: "customer", id: order.customer_id } : null,
   }
   return new StepResponse([message] as OutgoingMessage[])
 })
@@ -259,12 +274,12 @@ export const producerOrderMessagesStep = createStep("ocop-producer-order-message
   const byId = new Map((producers as any[]).map((p) => [p.id, p]))
   const links = (rows as any[]).map((r) => ({ line_item_ids: r.line_item_ids as string[] | null, producer: byId.get(r.producer_id) }))
   const facts = await productFacts(container, (order.items ?? []).map((i: any) => i?.product_id).filter(Boolean))
-  const locale = producerLocale()
   const messages: OutgoingMessage[] = []
   for (const link of links as any[]) {
     const producer = link.producer
     const to = await producerEmail(container, producer)
     if (!to) continue
+    const locale = await producerLocaleOf(container, producer.id)
     const own = new Set<string>(link.line_item_ids ?? [])
     const items = lines(order, facts, locale, own)
     if (!items.length) continue
@@ -283,6 +298,7 @@ export const producerOrderMessagesStep = createStep("ocop-producer-order-message
           shipping_address: address(order.shipping_address),
         },
       },
+      recipient: { type: "producer", id: producer.id },
       idempotency_key: `order.placed:${order.id}:producer:${producer.id}`,
       trigger_type: "order.placed",
       resource_type: "order",
@@ -359,8 +375,9 @@ export const producerDecisionMessagesStep = createStep(
     const message: OutgoingMessage<"ocop-producer-decision"> = {
       to,
       template: "ocop-producer-decision",
+      recipient: { type: "producer", id: producer.id },
       data: {
-        locale: producerLocale(),
+        locale: await producerLocaleOf(container, producer.id),
         storefront_url: storefrontUrl(),
         producer_name: producer.legal_name,
         decision: input.status,
@@ -397,14 +414,14 @@ export const listingReviewedMessagesStep = createStep(
     const review = changes[0] as any
     const to = await producerEmail(container, producer)
     if (!to || !review) return new StepResponse([] as OutgoingMessage[])
-    const locale = producerLocale()
+    const locale = await producerLocaleOf(container, producer.id)
     const message: OutgoingMessage<"ocop-listing-reviewed"> = {
       to,
       template: "ocop-listing-reviewed",
+      recipient: { type: "producer", id: producer.id },
       data: {
         locale,
         storefront_url: storefrontUrl(),
-        preferences_url: `${storefrontUrl()}/${locale}/producer/profile`,
         producer_name: producer.legal_name,
         product_id: input.product_id,
         product_title: (products[0] as any)?.title ?? input.product_id,
@@ -445,8 +462,9 @@ export async function certificateExpiryMessage(
   const message: OutgoingMessage<"ocop-certificate-expiry"> = {
     to,
     template: "ocop-certificate-expiry",
+    recipient: { type: "producer", id: producer.id },
     data: {
-      locale: producerLocale(),
+      locale: await producerLocaleOf(container, producer.id),
       storefront_url: storefrontUrl(),
       producer_name: producer.legal_name,
       product_title: (products[0] as any)?.title ?? cert.product_id,
@@ -541,5 +559,73 @@ export const orderCanceledMessagesStep = createStep("ocop-order-canceled-message
     resource_id: order.id,
     receiver_id: order.customer_id ?? null,
   }
+  return new StepResponse([message] as OutgoingMessage[])
+})
+
+export type PasswordResetInput = { entity_id: string; actor_type: string; token: string; metadata?: Record<string, unknown> | null }
+
+const RESET_TEMPLATES = {
+  customer: "ocop-customer-password-reset",
+  producer: "ocop-producer-password-reset",
+  user: "ocop-user-password-reset",
+} as const
+
+function backendPublicUrl(): string {
+  return (process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`).replace(/\/$/, "")
+}
+
+/**
+ * The reset link for `auth.password_reset` (Medusa emits it only for an identity of that actor,
+ * see api/auth-rate-limit/reset-password-actor.ts): the storefront's account or portal reset page,
+ * or the admin dashboard's own /app/reset-password. The link is sealed before it leaves this step.
+ */
+export const passwordResetMessagesStep = createStep("ocop-password-reset-messages", async (input: PasswordResetInput, { container }) => {
+  const actor = input.actor_type as keyof typeof RESET_TEMPLATES
+  if (!Object.prototype.hasOwnProperty.call(RESET_TEMPLATES, actor)) return new StepResponse([] as OutgoingMessage[])
+  const locale = toMessageLocale(input.metadata?.locale) ?? "vi"
+  const q = `token=${encodeURIComponent(input.token)}&email=${encodeURIComponent(input.entity_id)}`
+  const url =
+    actor === "user"
+      ? `${backendPublicUrl()}/app/reset-password?token=${encodeURIComponent(input.token)}`
+      : `${storefrontUrl()}/${locale}/${actor === "customer" ? "account" : "producer"}/reset-password?${q}`
+  const message = {
+    to: input.entity_id,
+    template: RESET_TEMPLATES[actor],
+    data: { locale, storefront_url: storefrontUrl(), actor, sealed_url: seal(url, notificationSecret(container)) } as any,
+    // A digest of the token: each request is its own message, and the key never carries the token.
+    idempotency_key: `auth.password_reset:${actor}:${tokenDigest(input.token)}`,
+    trigger_type: "auth.password_reset",
+    resource_type: "auth_identity",
+    resource_id: input.entity_id,
+  } satisfies OutgoingMessage
+  return new StepResponse([message] as OutgoingMessage[])
+})
+
+export type InviteMessageInput = {
+  invite: { id: string; email: string; producer_id: string; expires_at: Date | string }
+  accept_url: string
+  producer_name: string
+}
+
+/** The team invite, in the inviting producer's language, with its sealed accept link. */
+export const producerInviteMessagesStep = createStep("ocop-producer-invite-messages", async (input: InviteMessageInput, { container }) => {
+  const locale = await producerLocaleOf(container, input.invite.producer_id)
+  const url = input.accept_url.replace(/\/(vi|en)\/producer\/join/, `/${locale}/producer/join`)
+  const message = {
+    to: input.invite.email,
+    template: "ocop-producer-invite",
+    data: {
+      locale,
+      storefront_url: storefrontUrl(),
+      producer_name: input.producer_name,
+      expires_at: new Date(input.invite.expires_at).toISOString(),
+      sealed_url: seal(url, notificationSecret(container)),
+    } as any,
+    idempotency_key: `ocop.producer.member_invited:${input.invite.id}`,
+    trigger_type: "ocop.producer.member_invited",
+    resource_type: "producer_invite",
+    resource_id: input.invite.id,
+    receiver_id: null,
+  } satisfies OutgoingMessage
   return new StepResponse([message] as OutgoingMessage[])
 })
