@@ -105,6 +105,7 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/certifications/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
 
     { matcher: "/admin/ocop/jobs/expire-certifications", method: "POST", middlewares: [validateAndTransformBody(AdminRunExpiry)] },
+    { matcher: "/admin/ocop/jobs/admin-digest", method: "POST", middlewares: [validateAndTransformBody(AdminRunExpiry)] },
     { matcher: "/admin/ocop/jobs/recover-checkouts", method: "POST", middlewares: [validateAndTransformBody(AdminRecoverCheckouts)] },
     { matcher: "/admin/products", method: "POST", middlewares: [nonNegativePrices, producerOfAdditionalData] },
     { matcher: "/admin/products/:id", method: "POST", middlewares: [producerOfAdditionalData] },

@@ -2,23 +2,27 @@ import { render } from "@react-email/render"
 import QRCode from "qrcode"
 import type { ReactElement } from "react"
 import { verifyVietQrPayload } from "../modules/payment-bank-transfer/vietqr"
+import { AdminDigestEmail, adminDigestSubject } from "./templates/admin-digest"
 import { CertificateExpiryEmail, certificateExpirySubject } from "./templates/certificate-expiry"
 import { ListingReviewedEmail, listingReviewedSubject } from "./templates/listing-reviewed"
 import { OrderCanceledEmail, orderCanceledSubject } from "./templates/order-canceled"
 import { OrderPlacedEmail, VIETQR_CID, orderPlacedSubject } from "./templates/order-placed"
 import { PaymentReceivedEmail, paymentReceivedSubject } from "./templates/payment-received"
+import { PaymentRefundedEmail, paymentRefundedSubject } from "./templates/payment-refunded"
 import { PasswordResetEmail, passwordResetSubject } from "./templates/password-reset"
 import { ProducerDecisionEmail, producerDecisionSubject } from "./templates/producer-decision"
 import { ProducerInviteEmail, producerInviteSubject } from "./templates/producer-invite"
 import { ProducerOrderEmail, producerOrderSubject } from "./templates/producer-order"
 import { ShipmentEmail, shipmentSubject } from "./templates/shipment"
 import type {
+  AdminDigestData,
   CertificateExpiryData,
   ListingReviewedData,
   OrderCanceledData,
   OrderPlacedData,
   PasswordResetData,
   PaymentReceivedData,
+  PaymentRefundedData,
   ProducerDecisionData,
   ProducerInviteData,
   ProducerOrderData,
@@ -56,6 +60,8 @@ export const TEMPLATES = {
   }),
   "ocop-producer-new-order": define<ProducerOrderData>({ subject: producerOrderSubject, component: ProducerOrderEmail, essential: true }),
   "ocop-payment-received": define<PaymentReceivedData>({ subject: paymentReceivedSubject, component: PaymentReceivedEmail, essential: true }),
+  "ocop-payment-refunded": define<PaymentRefundedData>({ subject: paymentRefundedSubject, component: PaymentRefundedEmail, essential: true }),
+  "ocop-admin-digest": define<AdminDigestData>({ subject: adminDigestSubject, component: AdminDigestEmail, essential: true }),
   "ocop-order-canceled": define<OrderCanceledData>({ subject: orderCanceledSubject, component: OrderCanceledEmail, essential: true }),
   "ocop-order-shipped": define<ShipmentData>({ subject: shipmentSubject, component: ShipmentEmail, essential: true }),
   "ocop-producer-decision": define<ProducerDecisionData>({ subject: producerDecisionSubject, component: ProducerDecisionEmail, essential: true }),

@@ -128,3 +128,20 @@ export type OrderCanceledData = MessageBase & {
   /** What was already paid and is refunded with the cancellation (0 when nothing was captured). */
   refunded: number
 }
+
+/** A refund made outside a cancellation (the cancellation message covers those). */
+export type PaymentRefundedData = MessageBase & {
+  order: { id: string; display_id: number | string; currency_code: string }
+  amount: number
+  note: string | null
+}
+
+/** The office's daily digest, to each admin user. */
+export type AdminDigestData = MessageBase & {
+  /** The day it covers (ISO). */
+  date: string
+  admin_url: string
+  pending_producers: { id: string; name: string; applied_at: string }[]
+  pending_certifications: { id: string; certificate_number: string; product_title: string; producer_name: string }[]
+  expiring: { id: string; certificate_number: string; product_title: string; producer_name: string; valid_until: string }[]
+}

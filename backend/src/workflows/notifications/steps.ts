@@ -42,6 +42,11 @@ export type SendReport = { sent: string[]; already_sent: string[]; skipped: stri
  * Nothing to compensate: a sent email cannot be unsent.
  */
 export const sendMessagesStep = createStep("ocop-send-messages", async (messages: OutgoingMessage[], { container }) => {
+  return new StepResponse(await deliverMessages(container, messages))
+})
+
+/** sendMessagesStep's work, for steps that send as part of a larger step (the renewal reminders). */
+export async function deliverMessages(container: MedusaContainer, messages: OutgoingMessage[]): Promise<SendReport> {
   const notifications = container.resolve(Modules.NOTIFICATION)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const report: SendReport = { sent: [], already_sent: [], skipped: [], failed: [] }
@@ -84,8 +89,8 @@ export const sendMessagesStep = createStep("ocop-send-messages", async (messages
       report.failed.push(m.idempotency_key)
     }
   }
-  return new StepResponse(report)
-})
+  return report
+}
 
 const ORDER_FIELDS = [
   "id",
@@ -94,6 +99,7 @@ const ORDER_FIELDS = [
   "customer_id",
   "currency_code",
   "metadata",
+  "status",
   "customer.metadata",
   "item_subtotal",
   "subtotal",
@@ -628,4 +634,108 @@ export const producerInviteMessagesStep = createStep("ocop-producer-invite-messa
     receiver_id: null,
   } satisfies OutgoingMessage
   return new StepResponse([message] as OutgoingMessage[])
+})
+
+/**
+ * A refund the office made outside a cancellation (a damaged item, a partial refund): the shopper
+ * hears the amount. A cancelled order's refund is told by the cancellation message instead.
+ */
+export const paymentRefundedMessagesStep = createStep("ocop-payment-refunded-messages", async (input: { payment_id: string }, { container }) => {
+  const payments = container.resolve(Modules.PAYMENT)
+  const [payment] = await payments.listPayments({ id: input.payment_id }, { relations: ["refunds"], select: ["id", "payment_collection_id"] } as any)
+  const refund = [...((payment as any)?.refunds ?? [])].sort((a: any, b: any) => +new Date(b.created_at) - +new Date(a.created_at))[0]
+  if (!payment?.payment_collection_id || !refund) return new StepResponse([] as OutgoingMessage[])
+  const orderId = await orderOfPaymentCollection(container, payment.payment_collection_id)
+  const order = orderId ? await loadOrder(container, orderId) : undefined
+  if (!order?.email || order.status === "canceled") return new StepResponse([] as OutgoingMessage[])
+  const message: OutgoingMessage<"ocop-payment-refunded"> = {
+    to: order.email,
+    template: "ocop-payment-refunded",
+    data: {
+      locale: shopperLocaleOf(order),
+      storefront_url: storefrontUrl(),
+      order: { id: order.id, display_id: order.display_id, currency_code: order.currency_code },
+      amount: num(refund.amount),
+      note: refund.note ?? null,
+    },
+    idempotency_key: `payment.refunded:${refund.id}`,
+    trigger_type: "payment.refunded",
+    resource_type: "order",
+    resource_id: order.id,
+    receiver_id: order.customer_id ?? null,
+  }
+  return new StepResponse([message] as OutgoingMessage[])
+})
+
+/** Vietnam's calendar day and month (UTC+7, no daylight saving) for the digest's "today" and "this month". */
+function vietnamDay(now: Date) {
+  const local = new Date(now.getTime() + 7 * 3_600_000)
+  const y = local.getUTCFullYear()
+  const m = local.getUTCMonth()
+  // The first instant of next month in Vietnam, as UTC.
+  const monthEnd = new Date(Date.UTC(y, m + 1, 1) - 7 * 3_600_000)
+  return { day: local.toISOString().slice(0, 10), monthEnd }
+}
+
+/**
+ * The office's daily digest to every admin user: producers and certifications waiting for review,
+ * and certificates in force that lapse before the month ends (Vietnam time). One per admin and
+ * day (the idempotency key), none on a day with nothing to report.
+ */
+export const adminDigestMessagesStep = createStep("ocop-admin-digest-messages", async (input: { now?: string }, { container }) => {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const now = input.now ? new Date(input.now) : new Date()
+  const { day, monthEnd } = vietnamDay(now)
+  const [{ data: producers }, { data: pending }, { data: expiring }] = await Promise.all([
+    query.graph({ entity: "producer", fields: ["id", "legal_name", "created_at"], filters: { status: "pending" } } as any),
+    query.graph({ entity: "certification", fields: ["id", "certificate_number", "product_id", "producer.legal_name"], filters: { status: "pending_review" } } as any),
+    query.graph({
+      entity: "certification",
+      fields: ["id", "certificate_number", "product_id", "valid_until", "producer.legal_name"],
+      filters: { status: "active", valid_until: { $gte: now, $lt: monthEnd } },
+    } as any),
+  ])
+  if (!producers.length && !pending.length && !expiring.length) return new StepResponse([] as OutgoingMessage[])
+  const productIds = [...new Set([...(pending as any[]), ...(expiring as any[])].map((c) => c.product_id).filter(Boolean))]
+  const { data: products } = productIds.length
+    ? await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds }, withDeleted: true } as any)
+    : { data: [] as any[] }
+  const titles = new Map((products as any[]).map((p) => [p.id, p.title as string]))
+  const cert = (c: any) => ({
+    id: c.id,
+    certificate_number: c.certificate_number,
+    product_title: titles.get(c.product_id) ?? c.product_id ?? "—",
+    producer_name: c.producer?.legal_name ?? "—",
+  })
+  const users = await container.resolve(Modules.USER).listUsers({}, { select: ["id", "email", "metadata"] })
+  const byDate = (a: { at: string }, b: { at: string }) => a.at.localeCompare(b.at)
+  const body = {
+    storefront_url: storefrontUrl(),
+    date: now.toISOString(),
+    admin_url: `${(process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`).replace(/\/$/, "")}/app`,
+    pending_producers: (producers as any[])
+      .map((p) => ({ id: p.id, name: p.legal_name, applied_at: new Date(p.created_at).toISOString(), at: new Date(p.created_at).toISOString() }))
+      .sort(byDate)
+      .map(({ at: _at, ...p }) => p),
+    pending_certifications: (pending as any[]).map(cert),
+    expiring: (expiring as any[])
+      .map((c) => ({ ...cert(c), valid_until: new Date(c.valid_until).toISOString(), at: new Date(c.valid_until).toISOString() }))
+      .sort(byDate)
+      .map(({ at: _at, ...c }) => c),
+  }
+  const messages = users
+    .filter((u) => u.email)
+    .map(
+      (u): OutgoingMessage<"ocop-admin-digest"> => ({
+        to: u.email,
+        template: "ocop-admin-digest",
+        data: { ...body, locale: toMessageLocale((u.metadata as any)?.locale) ?? "vi" },
+        idempotency_key: `ocop.admin_digest:${day}:${u.id}`,
+        trigger_type: "ocop.admin_digest",
+        resource_type: "user",
+        resource_id: u.id,
+        receiver_id: u.id,
+      })
+    )
+  return new StepResponse(messages as OutgoingMessage[])
 })
