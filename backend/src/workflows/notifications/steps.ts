@@ -643,28 +643,32 @@ export const producerInviteMessagesStep = createStep("ocop-producer-invite-messa
 export const paymentRefundedMessagesStep = createStep("ocop-payment-refunded-messages", async (input: { payment_id: string }, { container }) => {
   const payments = container.resolve(Modules.PAYMENT)
   const [payment] = await payments.listPayments({ id: input.payment_id }, { relations: ["refunds"], select: ["id", "payment_collection_id"] } as any)
-  const refund = [...((payment as any)?.refunds ?? [])].sort((a: any, b: any) => +new Date(b.created_at) - +new Date(a.created_at))[0]
-  if (!payment?.payment_collection_id || !refund) return new StepResponse([] as OutgoingMessage[])
+  const refunds = ((payment as any)?.refunds ?? []).filter(Boolean) as any[]
+  if (!payment?.payment_collection_id || !refunds.length) return new StepResponse([] as OutgoingMessage[])
   const orderId = await orderOfPaymentCollection(container, payment.payment_collection_id)
   const order = orderId ? await loadOrder(container, orderId) : undefined
   if (!order?.email || order.status === "canceled") return new StepResponse([] as OutgoingMessage[])
-  const message: OutgoingMessage<"ocop-payment-refunded"> = {
-    to: order.email,
-    template: "ocop-payment-refunded",
-    data: {
-      locale: shopperLocaleOf(order),
-      storefront_url: storefrontUrl(),
-      order: { id: order.id, display_id: order.display_id, currency_code: order.currency_code },
-      amount: num(refund.amount),
-      note: refund.note ?? null,
-    },
-    idempotency_key: `payment.refunded:${refund.id}`,
-    trigger_type: "payment.refunded",
-    resource_type: "order",
-    resource_id: order.id,
-    receiver_id: order.customer_id ?? null,
-  }
-  return new StepResponse([message] as OutgoingMessage[])
+  // One message per refund, keyed by the refund: the event names only the payment, so two refunds in quick
+  // succession each find both, and the idempotency keys make each go exactly once.
+  const messages = refunds.map(
+    (refund): OutgoingMessage<"ocop-payment-refunded"> => ({
+      to: order.email,
+      template: "ocop-payment-refunded",
+      data: {
+        locale: shopperLocaleOf(order),
+        storefront_url: storefrontUrl(),
+        order: { id: order.id, display_id: order.display_id, currency_code: order.currency_code },
+        amount: num(refund.amount),
+        note: refund.note ?? null,
+      },
+      idempotency_key: `payment.refunded:${refund.id}`,
+      trigger_type: "payment.refunded",
+      resource_type: "order",
+      resource_id: order.id,
+      receiver_id: order.customer_id ?? null,
+    })
+  )
+  return new StepResponse(messages as OutgoingMessage[])
 })
 
 /** Vietnam's calendar day and month (UTC+7, no daylight saving) for the digest's "today" and "this month". */
