@@ -351,7 +351,7 @@ async function rejectNewListing(token: string, note: string) {
   const change = changes.body.changes[0]
   const review = await onB("POST", `/admin/ocop/listing-changes/${change.id}/review`, { token: await adminToken(), body: { decision: "rejected", note } })
   expect(review.status, JSON.stringify(review.body)).toBe(200)
-  return product as { id: string; title: string }
+  return product as { id: string; title_vi: string; title_en: string }
 }
 
 /** The raw value of a header as the mail client reads it (mailparser folds List-* into one object). */
@@ -387,7 +387,8 @@ describe("producer messages, language and opt-out over SMTP", () => {
     const product = await rejectNewListing(p.token, "Ảnh nhãn chưa rõ hạn sử dụng")
     const mail = await smtp.one(p.email, "ocop-listing-reviewed")
     expect(mail.html).toMatch(/<html[^>]* lang="en"/)
-    expect(mail.subject).toBe(`Not approved: ${product.title}`)
+    // English: the listing's English title.
+    expect(mail.subject).toBe(`Not approved: ${product.title_en}`)
     expect(mail.text).toContain("Note from the OCOP office: Ảnh nhãn chưa rõ hạn sử dụng")
     const portalLink = `${STOREFRONT_URL}/en/producer/products/${product.id}`
     expect(mail.html).toContain(`href="${portalLink}"`)
@@ -527,7 +528,7 @@ describe("shipment, refund, expiry and the office's digest over SMTP", () => {
     const mail = await smtp.one(p.email, "ocop-certificate-expiry")
     expect(mail.subject).toBe(`Chứng nhận OCOP ${certificate.certificate_number} đã hết hạn`)
     expect(mail.html).toMatch(/<html[^>]* lang="vi"/)
-    expect(mail.text).toContain(`Chứng nhận của sản phẩm “${created.body.product.title}” đã hết hạn ngày`)
+    expect(mail.text).toContain(`Chứng nhận của sản phẩm “${created.body.product.title_vi}” đã hết hạn ngày`)
     expect(rawHeader(mail, "list-unsubscribe")).toBeUndefined()
     const products = `${STOREFRONT_URL}/vi/producer/products`
     expect(mail.html).toContain(`href="${products}"`)

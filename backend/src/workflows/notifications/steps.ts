@@ -215,6 +215,12 @@ async function producerEmail(container: MedusaContainer, producer: { id: string;
   return owner?.email ?? null
 }
 
+/** A product's title in the message's language: the English title (metadata.title_en) when there is one. */
+function localTitle(product: any, locale: MessageLocale): string | undefined {
+  if (!product) return undefined
+  return (locale === "en" && (product.metadata?.title_en as string | undefined)) || (product.title as string | undefined)
+}
+
 /** The language a producer chose in the portal (Vietnamese by default). */
 async function producerLocaleOf(container: MedusaContainer, producerId: string): Promise<MessageLocale> {
   return producerLocale(await preferenceOf(container, "producer", producerId))
@@ -409,7 +415,7 @@ export const listingReviewedMessagesStep = createStep(
     const portal: ProducerPortalModuleService = container.resolve(PRODUCER_PORTAL_MODULE)
     const [{ data: producers }, { data: products }, changes] = await Promise.all([
       query.graph({ entity: "producer", fields: ["id", "legal_name", "email"], filters: { id: input.producer_id } } as any),
-      query.graph({ entity: "product", fields: ["id", "title"], filters: { id: input.product_id }, withDeleted: true } as any),
+      query.graph({ entity: "product", fields: ["id", "title", "metadata"], filters: { id: input.product_id }, withDeleted: true } as any),
       // The reviewed change(s) carry the decision and the office's note; the newest review is this event's.
       portal.listListingChanges(
         { product_id: input.product_id, producer_id: input.producer_id, review_decision: input.decision } as any,
@@ -430,7 +436,7 @@ export const listingReviewedMessagesStep = createStep(
         storefront_url: storefrontUrl(),
         producer_name: producer.legal_name,
         product_id: input.product_id,
-        product_title: (products[0] as any)?.title ?? input.product_id,
+        product_title: localTitle(products[0], locale) ?? input.product_id,
         decision: input.decision,
         note: review.review_note ?? null,
       },
@@ -464,16 +470,17 @@ export async function certificateExpiryMessage(
   const producer = cert?.producer
   const to = await producerEmail(container, producer)
   if (!to) return null
-  const { data: products } = await query.graph({ entity: "product", fields: ["title"], filters: { id: cert.product_id }, withDeleted: true } as any)
+  const { data: products } = await query.graph({ entity: "product", fields: ["title", "metadata"], filters: { id: cert.product_id }, withDeleted: true } as any)
+  const locale = await producerLocaleOf(container, producer.id)
   const message: OutgoingMessage<"ocop-certificate-expiry"> = {
     to,
     template: "ocop-certificate-expiry",
     recipient: { type: "producer", id: producer.id },
     data: {
-      locale: await producerLocaleOf(container, producer.id),
+      locale,
       storefront_url: storefrontUrl(),
       producer_name: producer.legal_name,
-      product_title: (products[0] as any)?.title ?? cert.product_id,
+      product_title: localTitle(products[0], locale) ?? cert.product_id,
       certificate_number: cert.certificate_number,
       valid_until: new Date(cert.valid_until).toISOString(),
       stage,
