@@ -82,6 +82,8 @@ const modules: Array<Record<string, unknown>> = [
   { resolve: "./src/modules/ocop" },
   // Producer portal: users of the `producer` actor type, team invites, listing change log.
   { resolve: "./src/modules/producer-portal" },
+  // Mail preferences of shoppers and producers (opt-out of non-essential mail, producer language).
+  { resolve: "./src/modules/notification-preference" },
   {
     resolve: "@medusajs/medusa/payment",
     options: { providers: paymentProviders },
@@ -207,9 +209,10 @@ modules.push({
 // Notifications: email through our nodemailer provider (backend/src/modules/notification-mail) —
 // SMTP when SMTP_URL is set (MAIL_FROM is then required), otherwise every message is kept as an
 // .eml file in OCOP_MAIL_DIR, listed by the local mail viewer at /dev/mail (loopback URLs only).
-// The `feed` channel (password resets and producer invites, for now) goes to our log provider instead of
-// Medusa's local one, which logs each notification's data — reset and invite tokens included; ours logs
-// the recipient and template only (src/modules/notification-log).
+// Password resets and producer invites are email too; their links are stored sealed (never the token
+// in clear in the notification table). The `feed` channel (nothing of ours uses it today) goes to our
+// log provider instead of Medusa's local one, which logs each notification's data; ours logs the
+// recipient and template only (src/modules/notification-log).
 // backend/src/modules/notification-mail/settings.ts reads the same variables for the viewer.
 modules.push({
   resolve: "@medusajs/medusa/notification",
@@ -225,6 +228,8 @@ modules.push({
           mail_dir: env.OCOP_MAIL_DIR || ".data/mail",
           retries: env.OCOP_MAIL_RETRIES ? Number(env.OCOP_MAIL_RETRIES) : 4,
           retry_base_ms: env.OCOP_MAIL_RETRY_BASE_MS ? Number(env.OCOP_MAIL_RETRY_BASE_MS) : 500,
+          // Opens the sealed reset and invite links (src/notifications/secrets.ts).
+          seal_secret: deployment.jwtSecret,
         },
       },
       { resolve: "./src/modules/notification-log", id: "log", options: { channels: ["feed"] } },

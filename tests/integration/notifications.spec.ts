@@ -27,7 +27,10 @@ import { simpleParser, type ParsedMail } from "mailparser"
 import { PNG } from "pngjs"
 import { SMTPServer } from "smtp-server"
 import { decodeVietQrPayload } from "../../backend/src/modules/payment-bank-transfer/vietqr"
-import { admin, adminToken, BACKEND_URL, PUBLISHABLE_KEY, STOREFRONT_URL, http, uniq } from "../support/api"
+import { ADMIN, admin, adminToken, BACKEND_URL, PUBLISHABLE_KEY, STOREFRONT_URL, http, uniq } from "../support/api"
+import { certificationBody } from "../support/ocop"
+import { DEMO_PRODUCER_PASSWORD, listingBody, producerApplication } from "../support/producer"
+import { until } from "../support/wait"
 import { addItem, completeCart, createCart, prepareCheckout, variantOf, VN_ADDRESS } from "../support/checkout"
 import { freePort, sharedBackendEnv, startBackendProcess, stopAllBackendProcesses, type BackendProcess } from "../support/backend-process"
 
@@ -317,6 +320,245 @@ describe("order messages over SMTP", () => {
     expect(log).toMatch(/sent ocop-order-placed to shopper-[\w]+@example\.com/)
     expect(log).not.toMatch(/vietqr_payload|0011000000000|Lê Lợi/)
   })
+})
+
+// ---------------------------------------------------------------- producers and preferences, through backend B
+
+function onB(method: string, p: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  return http(method, p, { baseUrl: backend.url, ...opts })
+}
+
+/** Register → apply → approved, all through backend B (so B's subscribers send the decision by SMTP). */
+async function producerOnB() {
+  const email = `mail-producer-${uniq()}@example.com`
+  const reg = await onB("POST", "/auth/producer/emailpass/register", { body: { email, password: "portal-pass-2026" } })
+  expect(reg.status).toBe(200)
+  const applied = await onB("POST", "/producers", { token: reg.body.token, body: producerApplication() })
+  expect(applied.status, JSON.stringify(applied.body)).toBe(201)
+  const approved = await onB("POST", `/admin/producers/${applied.body.producer.id}/approve`, { token: await adminToken(), body: {} })
+  expect(approved.status).toBe(200)
+  const refreshed = await onB("POST", "/auth/token/refresh", { token: reg.body.token })
+  return { email, producer: applied.body.producer, token: refreshed.body.token as string }
+}
+
+/** A new draft listing and the office's rejection of it (the listing-reviewed message is non-essential). */
+async function rejectNewListing(token: string, note: string) {
+  const created = await onB("POST", "/producers/me/products", { token, body: listingBody() })
+  expect(created.status, JSON.stringify(created.body)).toBe(201)
+  const product = created.body.product
+  const changes = await onB("GET", `/admin/ocop/listing-changes?product_id=${product.id}&requires_review=true&reviewed=false`, { token: await adminToken() })
+  expect(changes.body.changes.length, JSON.stringify(changes.body)).toBe(1)
+  const change = changes.body.changes[0]
+  const review = await onB("POST", `/admin/ocop/listing-changes/${change.id}/review`, { token: await adminToken(), body: { decision: "rejected", note } })
+  expect(review.status, JSON.stringify(review.body)).toBe(200)
+  return product as { id: string; title_vi: string; title_en: string }
+}
+
+/** The raw value of a header as the mail client reads it (mailparser folds List-* into one object). */
+function rawHeader(mail: ParsedMail, name: string): string | undefined {
+  return mail.headerLines.find((h) => h.key === name)?.line.replace(/\r?\n[ \t]+/g, " ").slice(name.length + 1).trim()
+}
+
+describe("producer messages, language and opt-out over SMTP", () => {
+  it("approval in Vietnamese; then English by preference: a rejected listing's mail has the note, the portal link and a one-click unsubscribe that stops only non-essential mail", async () => {
+    const p = await producerOnB()
+    const decision = await smtp.one(p.email, "ocop-producer-decision")
+    expect(decision.html).toMatch(/<html[^>]* lang="vi"/)
+    expect(decision.subject).toBe("Hồ sơ chủ thể đã được duyệt — Chợ OCOP Huế")
+    expect(decision.text).toContain(`${p.producer.legal_name} đã được duyệt.`)
+    const portal = `${STOREFRONT_URL}/vi/producer`
+    expect(decision.html).toContain(`href="${portal}"`)
+    expect((await fetch(portal)).status).toBe(200)
+
+    // The preference API: zod-validated, and only for the producer's own record.
+    const bad = await onB("POST", "/producers/me/notification-preferences", { token: p.token, body: { locale: "fr" } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.type).toBe("invalid_data")
+    const empty = await onB("POST", "/producers/me/notification-preferences", { token: p.token, body: {} })
+    expect(empty.status).toBe(400)
+    expect((await onB("POST", "/producers/me/notification-preferences", { body: { locale: "en" } })).status).toBe(401)
+    expect((await onB("GET", "/producers/me/notification-preferences", { token: p.token })).body).toEqual({
+      notification_preferences: { non_essential: true, locale: "vi" },
+    })
+    const set = await onB("POST", "/producers/me/notification-preferences", { token: p.token, body: { locale: "en" } })
+    expect(set.status).toBe(200)
+    expect(set.body).toEqual({ notification_preferences: { non_essential: true, locale: "en" } })
+
+    const product = await rejectNewListing(p.token, "Ảnh nhãn chưa rõ hạn sử dụng")
+    const mail = await smtp.one(p.email, "ocop-listing-reviewed")
+    expect(mail.html).toMatch(/<html[^>]* lang="en"/)
+    // English: the listing's English title.
+    expect(mail.subject).toBe(`Not approved: ${product.title_en}`)
+    expect(mail.text).toContain("Note from the OCOP office: Ảnh nhãn chưa rõ hạn sử dụng")
+    const portalLink = `${STOREFRONT_URL}/en/producer/products/${product.id}`
+    expect(mail.html).toContain(`href="${portalLink}"`)
+    expect((await fetch(portalLink)).status).toBe(200)
+
+    // RFC 8058: one List-Unsubscribe URL (backend B's signed route) and the one-click marker.
+    expect(rawHeader(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click")
+    const unsubscribeUrl = /^<(.+)>$/.exec(rawHeader(mail, "list-unsubscribe") ?? "")?.[1] ?? ""
+    expect(unsubscribeUrl.startsWith(`${backendEnv.MEDUSA_BACKEND_URL}/notifications/unsubscribe?token=producer.${p.producer.id}.`)).toBe(true)
+    expect(mail.html).toContain(`href="${unsubscribeUrl.replace(/&/g, "&amp;")}"`)
+    expect(mail.html).toContain(`href="${STOREFRONT_URL}/en/producer/profile#notifications"`)
+
+    // A forged token (another producer's id with this signature) changes nothing.
+    const forged = unsubscribeUrl.replace(`producer.${p.producer.id}.`, "producer.prod_01FORGED.")
+    const refused = await fetch(forged, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } })
+    expect(refused.status).toBe(400)
+    // GET (a link scanner) only shows a button; the client's one-click POST unsubscribes.
+    expect((await fetch(unsubscribeUrl)).status).toBe(200)
+    expect((await onB("GET", "/producers/me/notification-preferences", { token: p.token })).body.notification_preferences.non_essential).toBe(true)
+    const oneClick = await fetch(unsubscribeUrl, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } })
+    expect(oneClick.status).toBe(200)
+    expect((await onB("GET", "/producers/me/notification-preferences", { token: p.token })).body).toEqual({
+      notification_preferences: { non_essential: false, locale: "en" },
+    })
+
+    // Another rejection now sends nothing; a security message (password reset) still goes. The
+    // reset is requested after the review's event, so once its mail is in, the review was handled.
+    await rejectNewListing(p.token, "Thiếu ảnh sản phẩm")
+    expect((await onB("POST", "/auth/producer/emailpass/reset-password", { body: { identifier: p.email } })).status).toBe(201)
+    await smtp.one(p.email, "ocop-producer-password-reset")
+    expect(smtp.to(p.email).filter((r) => r.mail.headers.get("x-ocop-template") === "ocop-listing-reviewed")).toHaveLength(1)
+  }, 180_000)
+
+  it("a rejected application says why, in the producer's language", async () => {
+    const email = `mail-rejected-${uniq()}@example.com`
+    const reg = await onB("POST", "/auth/producer/emailpass/register", { body: { email, password: "portal-pass-2026" } })
+    const applied = await onB("POST", "/producers", { token: reg.body.token, body: producerApplication() })
+    expect(applied.status).toBe(201)
+    const rejected = await onB("POST", `/admin/producers/${applied.body.producer.id}/reject`, {
+      token: await adminToken(),
+      body: { reason: "Thiếu giấy đăng ký kinh doanh" },
+    })
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200)
+    const mail = await smtp.one(email, "ocop-producer-decision")
+    expect(mail.subject).toBe("Hồ sơ chủ thể chưa được duyệt — Chợ OCOP Huế")
+    expect(mail.html).toMatch(/<html[^>]* lang="vi"/)
+    expect(mail.text).toContain("Lý do: Thiếu giấy đăng ký kinh doanh")
+    // Essential: no unsubscribe offered.
+    expect(rawHeader(mail, "list-unsubscribe")).toBeUndefined()
+  })
+
+  it("a shopper's preference: signed-in only, zod-validated, stored per customer", async () => {
+    const email = `mail-shopper-${uniq()}@example.com`
+    const reg = await onB("POST", "/auth/customer/emailpass/register", { body: { email, password: "shopper-pass-2026" } })
+    const pk = { "x-publishable-api-key": PUBLISHABLE_KEY }
+    expect((await onB("POST", "/store/customers", { token: reg.body.token, body: { email }, headers: pk })).status).toBe(200)
+    const login = await onB("POST", "/auth/customer/emailpass", { body: { email, password: "shopper-pass-2026" } })
+    const token = login.body.token as string
+    const path_ = "/store/customers/me/notification-preferences"
+    expect((await onB("GET", path_, { headers: pk })).status).toBe(401)
+    expect((await onB("GET", path_, { token, headers: pk })).body).toEqual({ notification_preferences: { non_essential: true } })
+    const bad = await onB("POST", path_, { token, headers: pk, body: { non_essential: "no" } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.type).toBe("invalid_data")
+    const extra = await onB("POST", path_, { token, headers: pk, body: { non_essential: false, locale: "en" } })
+    expect(extra.status).toBe(400)
+    expect((await onB("GET", path_, { token, headers: pk })).body.notification_preferences.non_essential).toBe(true)
+    const off = await onB("POST", path_, { token, headers: pk, body: { non_essential: false } })
+    expect(off.status).toBe(200)
+    expect(off.body).toEqual({ notification_preferences: { non_essential: false } })
+  })
+})
+
+describe("shipment, refund, expiry and the office's digest over SMTP", () => {
+  it("a producer's shipment tells the shopper in English, with carrier, tracking link and the order page", async () => {
+    const { order } = await placeOrder({ currency: "vnd", locale: "en", provider: "pp_cod_cod", handles: ["gao-huu-co-an-lo"] })
+    await smtp.one(order.email, "ocop-order-placed")
+    const login = await onB("POST", "/auth/producer/emailpass", { body: { email: "anlo@ocop-hue.vn", password: DEMO_PRODUCER_PASSWORD } })
+    expect(login.status).toBe(200)
+    const token = login.body.token as string
+    const portalOrder = await until(async () => (await onB("GET", "/producers/me/orders?limit=100", { token })).body?.orders?.find((o: any) => o.display_id === order.display_id))
+    const tracking = `EB${uniq().toUpperCase()}VN`
+    const trackingUrl = `https://tracking.vnpost.vn/?key=${tracking}`
+    const shipped = await onB("POST", `/producers/me/orders/${portalOrder.id}/ship`, { token, body: { tracking_number: tracking, carrier: "VNPost", tracking_url: trackingUrl } })
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(200)
+
+    const mail = await smtp.one(order.email, "ocop-order-shipped")
+    expect(mail.subject).toBe(`Order #${order.display_id} has shipped — Huế OCOP Marketplace`)
+    expect(mail.html).toMatch(/<html[^>]* lang="en"/)
+    expect(mail.text).toContain("Sent by: HTX Nông nghiệp An Lỗ")
+    expect(mail.text).toContain("Carrier: VNPost")
+    expect(mail.text).toContain(`Tracking number: ${tracking}`)
+    expect(mail.html).toContain(`href="${trackingUrl}"`)
+    const orderPage = `${STOREFRONT_URL}/en/account/orders/${order.id}`
+    expect(mail.html).toContain(`href="${orderPage}"`)
+    expect((await fetch(orderPage)).status).toBe(200)
+  }, 180_000)
+
+  it("a refund outside a cancellation tells the shopper the exact amount; the cancellation's own message stays the only one for a cancelled order", async () => {
+    const { order } = await placeOrder({ currency: "vnd", locale: "vi", provider: "pp_bank-transfer_bank-transfer", handles: ["gao-huu-co-an-lo"] })
+    const token = await adminToken()
+    const full = await onB("GET", `/admin/orders/${order.id}?fields=*payment_collections.payments`, { token })
+    const payment = full.body.order.payment_collections[0].payments[0]
+    expect((await onB("POST", `/admin/payments/${payment.id}/capture`, { token, body: {} })).status).toBe(200)
+    await smtp.one(order.email, "ocop-payment-received")
+    const amount = order.items[0].unit_price
+    const refunded = await onB("POST", `/admin/payments/${payment.id}/refund`, { token, body: { amount, note: "Một túi gạo bị rách khi giao" } })
+    expect(refunded.status, JSON.stringify(refunded.body)).toBe(200)
+    const mail = await smtp.one(order.email, "ocop-payment-refunded")
+    expect(mail.subject).toBe(`Hoàn tiền cho đơn hàng #${order.display_id} — Chợ OCOP Huế`)
+    expect(mail.html).toMatch(/<html[^>]* lang="vi"/)
+    expect(mail.text).toContain(`Chúng tôi đã hoàn ${vnd(amount)} cho đơn hàng #${order.display_id}.`)
+    expect(mail.text).toContain("Ghi chú: Một túi gạo bị rách khi giao")
+    expect(mail.html).toContain(`href="${STOREFRONT_URL}/vi/account/orders/${order.id}"`)
+  }, 180_000)
+
+  it("an expired certificate tells its producer even after an opt-out (essential), in Vietnamese, with the portal link", async () => {
+    const p = await producerOnB()
+    await smtp.one(p.email, "ocop-producer-decision")
+    expect((await onB("POST", "/producers/me/notification-preferences", { token: p.token, body: { non_essential: false } })).status).toBe(200)
+    const created = await onB("POST", "/producers/me/products", { token: p.token, body: listingBody() })
+    expect(created.status).toBe(201)
+    const day = 86_400_000
+    const cert = await onB("POST", "/admin/ocop/certifications", {
+      token: await adminToken(),
+      body: certificationBody(created.body.product.id, {
+        decision_date: new Date(Date.now() - 700 * day).toISOString().slice(0, 10),
+        valid_until: new Date(Date.now() - 2 * day).toISOString().slice(0, 10),
+      }),
+    })
+    expect(cert.status, JSON.stringify(cert.body)).toBe(201)
+    const certificate = cert.body.certification
+    const job = await onB("POST", "/admin/ocop/jobs/expire-certifications", { token: await adminToken(), body: {} })
+    expect(job.status).toBe(200)
+    expect(JSON.stringify(job.body.expired)).toContain(certificate.id)
+
+    const mail = await smtp.one(p.email, "ocop-certificate-expiry")
+    expect(mail.subject).toBe(`Chứng nhận OCOP ${certificate.certificate_number} đã hết hạn`)
+    expect(mail.html).toMatch(/<html[^>]* lang="vi"/)
+    expect(mail.text).toContain(`Chứng nhận của sản phẩm “${created.body.product.title_vi}” đã hết hạn ngày`)
+    expect(rawHeader(mail, "list-unsubscribe")).toBeUndefined()
+    const products = `${STOREFRONT_URL}/vi/producer/products`
+    expect(mail.html).toContain(`href="${products}"`)
+    expect((await fetch(products)).status).toBe(200)
+  }, 180_000)
+
+  it("the daily digest lists what waits for the office, to each admin, once a day", async () => {
+    const email = `mail-pending-${uniq()}@example.com`
+    const reg = await onB("POST", "/auth/producer/emailpass/register", { body: { email, password: "portal-pass-2026" } })
+    const applied = await onB("POST", "/producers", { token: reg.body.token, body: producerApplication() })
+    expect(applied.status).toBe(201)
+    const token = await adminToken()
+    const run = await onB("POST", "/admin/ocop/jobs/admin-digest", { token, body: {} })
+    expect(run.status, JSON.stringify(run.body)).toBe(200)
+    const mail = await smtp.one(ADMIN.email, "ocop-admin-digest")
+    expect(mail.subject).toMatch(/^Bản tin OCOP ngày \d{2}\/\d{2}\/\d{4}: \d+ việc cần xem — Chợ OCOP Huế$/)
+    expect(mail.html).toMatch(/<html[^>]* lang="vi"/)
+    expect(mail.text).toContain(applied.body.producer.legal_name)
+    expect(mail.html).toContain(`href="${backendEnv.MEDUSA_BACKEND_URL}/app"`)
+    // Bad input is refused; a second run the same day sends nothing new.
+    const bad = await onB("POST", "/admin/ocop/jobs/admin-digest", { token, body: { now: "2020-01-01" } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.type).toBe("invalid_data")
+    const again = await onB("POST", "/admin/ocop/jobs/admin-digest", { token, body: {} })
+    expect(again.status).toBe(200)
+    expect(again.body.sent).toEqual([])
+    expect(again.body.already_sent.length).toBeGreaterThan(0)
+    expect(smtp.to(ADMIN.email).filter((r) => r.mail.headers.get("x-ocop-template") === "ocop-admin-digest")).toHaveLength(1)
+    expect((await onB("POST", "/admin/ocop/jobs/admin-digest", { body: {} })).status).toBe(401)
+  }, 180_000)
 })
 
 describe("mail kept in files (the quick start)", () => {

@@ -14,7 +14,8 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import { ADMIN, admin, http as api, STOREFRONT_URL, uniq } from "../support/api"
+import { ADMIN, admin, BACKEND_URL, http as api, STOREFRONT_URL, uniq } from "../support/api"
+import { linkIn, mailsTo, waitForMail } from "../support/mailbox"
 import { newProducer } from "../support/producer"
 import { rawRequest, type RawResponse } from "../support/raw-http"
 
@@ -163,7 +164,8 @@ describe("item 4: resets only for the actor's own identities, and no token in th
     const producer = await newProducer()
     expect((await post("/auth/producer/emailpass/reset-password", { identifier: producer.email }, { from })).status).toBe(201)
     await expect.poll(async () => (await notificationsTo(producer.email)).some((n) => n.template === "ocop-producer-password-reset"), { timeout: 20_000 }).toBe(true)
-    expect(await notificationsTo(ADMIN.email)).toEqual([])
+    // (The admin address gets other mail — its own resets, the daily digest — but no producer reset.)
+    expect((await notificationsTo(ADMIN.email)).filter((n) => n.template === "ocop-producer-password-reset")).toEqual([])
     expect(await notificationsTo(shopper.email)).toEqual([])
     // The same answer as for an address nobody uses.
     expect((await post("/auth/producer/emailpass/reset-password", { identifier: `nobody-${uniq()}@example.com` }, { from })).status).toBe(201)
@@ -172,33 +174,102 @@ describe("item 4: resets only for the actor's own identities, and no token in th
     expect((await post("/auth/customer/emailpass", { email: shopper.email, password: shopper.password }, { from: sourceAddress() })).status).toBe(200)
   })
 
-  it("reset and invite tokens never appear in the backend log; the log says what was sent to whom", async () => {
+  it("reset and invite tokens never appear in the log or the notification table; the log says what was sent to whom", async () => {
     const owner = await newProducer()
-    expect((await post("/auth/producer/emailpass/reset-password", { identifier: owner.email }, { from: sourceAddress() })).status).toBe(201)
-    const reset = await expect
-      .poll(async () => (await notificationsTo(owner.email)).find((n) => n.template === "ocop-producer-password-reset"), { timeout: 20_000 })
-      .toBeTruthy()
-      .then(async () => (await notificationsTo(owner.email)).find((n) => n.template === "ocop-producer-password-reset"))
-    const resetToken: string = reset.data.token
+    expect((await post("/auth/producer/emailpass/reset-password", { identifier: owner.email, metadata: { locale: "en" } }, { from: sourceAddress() })).status).toBe(201)
+    // The token, as the producer gets it: in the link of the email.
+    const resetMail = await waitForMail(owner.email, "ocop-producer-password-reset")
+    const resetLink = new URL(linkIn(resetMail, "/reset-password"))
+    const resetToken = resetLink.searchParams.get("token") ?? ""
     expect(resetToken.length).toBeGreaterThan(20)
 
     const memberEmail = `sec-member-${uniq()}@example.com`
     const invite = await api("POST", "/producers/me/members", { token: owner.token, body: { email: memberEmail } })
     expect(invite.status).toBe(201)
     const inviteToken: string = invite.body.token
+    const inviteMail = await waitForMail(memberEmail, "ocop-producer-invite")
+    expect(new URL(linkIn(inviteMail, "/producer/join")).searchParams.get("token")).toBe(inviteToken)
 
-    // Once the invite's notification is logged (whatever the provider writes, it names the recipient)…
+    // Once the invite's email is logged (whatever the provider writes, it names the recipient)…
     await expect.poll(() => fs.readFileSync(BACKEND_LOG, "utf8"), { timeout: 20_000 }).toContain(memberEmail)
     const log = fs.readFileSync(BACKEND_LOG, "utf8")
     // …no token is in the log, in clear or URL-encoded…
-    expect(log).not.toContain(resetToken)
-    expect(log).not.toContain(encodeURIComponent(resetToken))
-    expect(log).not.toContain(inviteToken)
-    expect(log).not.toContain(encodeURIComponent(inviteToken))
-    // …and it says what was sent to whom.
-    const line = (template: string, to: string) => `Notification sent to '${to}' on channel 'feed' with template '${template}'`
-    expect(log).toContain(line("ocop-producer-password-reset", owner.email))
-    expect(log).toContain(line("ocop-producer-invite", memberEmail))
+    for (const token of [resetToken, inviteToken]) {
+      expect(log).not.toContain(token)
+      expect(log).not.toContain(encodeURIComponent(token))
+    }
+    // …it says what was sent to whom…
+    expect(log).toContain(`sent ocop-producer-password-reset to ${owner.email}`)
+    expect(log).toContain(`sent ocop-producer-invite to ${memberEmail}`)
+    // …and the stored notifications (GET /admin/notifications) hold the links sealed, never the tokens.
+    // (The owner also got its approval mail: every stored row of both addresses is checked.)
+    const stored = [...(await notificationsTo(owner.email)), ...(await notificationsTo(memberEmail))]
+    const linked = stored.filter((n) => ["ocop-producer-invite", "ocop-producer-password-reset"].includes(n.template))
+    expect(linked.map((n) => n.template).sort()).toEqual(["ocop-producer-invite", "ocop-producer-password-reset"])
+    for (const n of linked) expect(JSON.stringify(n.data)).toContain("sealed_url")
+    for (const n of stored) {
+      const data = JSON.stringify(n.data)
+      for (const token of [resetToken, inviteToken]) {
+        expect(data).not.toContain(token)
+        expect(data).not.toContain(encodeURIComponent(token))
+      }
+    }
+  })
+})
+
+describe("password resets go by email, with a link that works", () => {
+  async function resetPage(link: URL, testId: string) {
+    const page = await fetch(link)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain(`data-testid="${testId}"`)
+  }
+
+  it("producer: the English reset mail links to the portal's reset page, and its token sets the new password once", async () => {
+    const producer = await newProducer()
+    expect((await post("/auth/producer/emailpass/reset-password", { identifier: producer.email, metadata: { locale: "en" } }, { from: sourceAddress() })).status).toBe(201)
+    const mail = await waitForMail(producer.email, "ocop-producer-password-reset")
+    expect(mail.subject).toBe("Reset your producer portal password — Huế OCOP Marketplace")
+    expect(mail.html).toMatch(/<html[^>]* lang="en"/)
+    const link = new URL(linkIn(mail, "/reset-password"))
+    expect(`${link.origin}${link.pathname}`).toBe(`${STOREFRONT_URL}/en/producer/reset-password`)
+    expect(link.searchParams.get("email")).toBe(producer.email)
+    await resetPage(link, "producer-reset-form")
+    const token = link.searchParams.get("token")!
+    const password = `new-pass-${uniq()}`
+    const update = await post("/auth/producer/emailpass/update", { password }, { from: sourceAddress(), headers: { authorization: `Bearer ${token}` } })
+    expect(update.status).toBe(200)
+    expect((await post("/auth/producer/emailpass", { email: producer.email, password }, { from: sourceAddress() })).status).toBe(200)
+    // Used once: the same link cannot set another password.
+    const again = await post("/auth/producer/emailpass/update", { password: `other-${uniq()}` }, { from: sourceAddress(), headers: { authorization: `Bearer ${token}` } })
+    expect(again.status).toBe(401)
+  })
+
+  it("shopper: the Vietnamese reset mail links to the account's reset page, and its token sets the new password", async () => {
+    const shopper = await newCustomer()
+    expect((await post("/auth/customer/emailpass/reset-password", { identifier: shopper.email, metadata: { locale: "vi" } }, { from: sourceAddress() })).status).toBe(201)
+    const mail = await waitForMail(shopper.email, "ocop-customer-password-reset")
+    expect(mail.subject).toBe("Đặt lại mật khẩu tài khoản — Chợ OCOP Huế")
+    const link = new URL(linkIn(mail, "/reset-password"))
+    expect(`${link.origin}${link.pathname}`).toBe(`${STOREFRONT_URL}/vi/account/reset-password`)
+    await resetPage(link, "account-reset-form")
+    const password = `new-pass-${uniq()}`
+    const update = await post("/auth/customer/emailpass/update", { password }, { from: sourceAddress(), headers: { authorization: `Bearer ${link.searchParams.get("token")}` } })
+    expect(update.status).toBe(200)
+    expect((await post("/auth/customer/emailpass", { email: shopper.email, password }, { from: sourceAddress() })).status).toBe(200)
+    expect((await post("/auth/customer/emailpass", { email: shopper.email, password: shopper.password }, { from: sourceAddress() })).status).toBe(401)
+  })
+
+  it("admin user: the reset mail links to the dashboard's reset page with a working token", async () => {
+    const before = (await mailsTo(ADMIN.email, "ocop-user-password-reset")).length
+    expect((await post("/auth/user/emailpass/reset-password", { identifier: ADMIN.email }, { from: sourceAddress() })).status).toBe(201)
+    const mail = await waitForMail(ADMIN.email, "ocop-user-password-reset", before + 1)
+    expect(mail.subject).toBe("Đặt lại mật khẩu trang quản trị — Chợ OCOP Huế")
+    const link = new URL(linkIn(mail, "/app/reset-password"))
+    expect(`${link.origin}${link.pathname}`).toBe(`${BACKEND_URL}/app/reset-password`)
+    // The token is good (set to the same password: the other suites sign in with it).
+    const update = await post("/auth/user/emailpass/update", { password: ADMIN.password }, { from: sourceAddress(), headers: { authorization: `Bearer ${link.searchParams.get("token")}` } })
+    expect(update.status).toBe(200)
+    expect((await post("/auth/user/emailpass", { email: ADMIN.email, password: ADMIN.password }, { from: sourceAddress() })).status).toBe(200)
   })
 })
 

@@ -25,6 +25,7 @@ import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-list
 import { guardDraftOrderConversion } from "../medusa-workarounds/draft-order-guard"
 import { listQuery } from "./utils/list-query"
 import { shopperErrorHandler } from "../medusa-workarounds/shopper-errors"
+import { StoreSetNotificationPreferences } from "./notifications/validators"
 import { authRateLimit } from "./auth-rate-limit/middleware"
 import { resetOnlyForOwnActor } from "./auth-rate-limit/reset-password-actor"
 import { serveStaticFile } from "./static-files"
@@ -76,6 +77,12 @@ export default defineMiddlewares({
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
     { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/i, method: "GET", middlewares: [storeProductOcop] },
     { matcher: "/store/producers", method: "GET", middlewares: [listQuery(StoreListProducers)] },
+    // Mail preferences (src/notifications): Medusa authenticates /store/customers/me*.
+    {
+      matcher: "/store/customers/me/notification-preferences",
+      method: "POST",
+      middlewares: [validateAndTransformBody(StoreSetNotificationPreferences)],
+    },
     // Search: GET /store/ocop/search and Medusa's POST /store/search (see the file for details).
     ...searchMiddlewareRoutes,
 
@@ -98,6 +105,7 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/certifications/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
 
     { matcher: "/admin/ocop/jobs/expire-certifications", method: "POST", middlewares: [validateAndTransformBody(AdminRunExpiry)] },
+    { matcher: "/admin/ocop/jobs/admin-digest", method: "POST", middlewares: [validateAndTransformBody(AdminRunExpiry)] },
     { matcher: "/admin/ocop/jobs/recover-checkouts", method: "POST", middlewares: [validateAndTransformBody(AdminRecoverCheckouts)] },
     { matcher: "/admin/products", method: "POST", middlewares: [nonNegativePrices, producerOfAdditionalData] },
     { matcher: "/admin/products/:id", method: "POST", middlewares: [producerOfAdditionalData] },

@@ -4,6 +4,11 @@ import type { MessageLocale } from "./format"
 import type { TemplateData, TemplateName } from "./render"
 
 const base = (locale: MessageLocale) => ({ locale, storefront_url: "http://localhost:8000" })
+/** What sendMessagesStep adds to a non-essential message (notifications/recipients.ts optOutLinks). */
+const optOut = (locale: MessageLocale) => ({
+  preferences_url: `http://localhost:8000/${locale}/producer/profile#notifications`,
+  unsubscribe_url: "http://localhost:9000/notifications/unsubscribe?token=producer.prod_ocop_1.sample",
+})
 const address = {
   first_name: "Lan",
   last_name: "Nguyễn",
@@ -70,7 +75,7 @@ export function sampleData<N extends TemplateName>(name: N, locale: MessageLocal
     "ocop-producer-decision": { ...base(locale), producer_name: "HTX An Lỗ", decision: "rejected", reason: "Thiếu giấy đăng ký kinh doanh" },
     "ocop-listing-reviewed": {
       ...base(locale),
-      preferences_url: `http://localhost:8000/${locale}/producer/profile`,
+      ...optOut(locale),
       producer_name: "HTX An Lỗ",
       product_id: "prod_01SAMPLE",
       product_title: "Mè xửng Thiên Hương",
@@ -79,6 +84,7 @@ export function sampleData<N extends TemplateName>(name: N, locale: MessageLocal
     },
     "ocop-certificate-expiry": {
       ...base(locale),
+      ...optOut(locale),
       producer_name: "HTX An Lỗ",
       product_title: "Mè xửng Thiên Hương",
       certificate_number: "DEMO-OCOP-2023-001",
@@ -86,7 +92,31 @@ export function sampleData<N extends TemplateName>(name: N, locale: MessageLocal
       stage: 90,
       days_left: 89,
     },
-    "ocop-producer-password-reset": { ...base(locale), url: "http://localhost:8000/vi/producer/reset-password?token=sample" },
+    "ocop-payment-refunded": {
+      ...base(locale),
+      order: { id: "order_01SAMPLE", display_id: 1042, currency_code: "vnd" },
+      amount: 45000,
+      note: "Một hộp mè xửng bị vỡ khi giao",
+    },
+    "ocop-admin-digest": {
+      ...base(locale),
+      date: "2026-12-03T01:00:00.000Z",
+      admin_url: "http://localhost:9000/app",
+      pending_producers: [{ id: "prod_ocop_9", name: "HTX Thanh Trà", applied_at: "2026-12-01T03:00:00.000Z" }],
+      pending_certifications: [{ id: "cert_2", certificate_number: "DEMO-OCOP-2026-014", product_title: "Trà cung đình", producer_name: "HTX An Lỗ" }],
+      expiring: [
+        { id: "cert_1", certificate_number: "DEMO-OCOP-2023-001", product_title: "Mè xửng Thiên Hương", producer_name: "HTX An Lỗ", valid_until: "2026-12-20T17:00:00.000Z" },
+      ],
+    },
+    "ocop-customer-password-reset": { ...base(locale), actor: "customer", url: `http://localhost:8000/${locale}/account/reset-password?token=sample` },
+    "ocop-producer-password-reset": { ...base(locale), actor: "producer", url: `http://localhost:8000/${locale}/producer/reset-password?token=sample` },
+    "ocop-user-password-reset": { ...base(locale), actor: "user", url: "http://localhost:9000/app/reset-password?token=sample" },
+    "ocop-producer-invite": {
+      ...base(locale),
+      producer_name: "HTX An Lỗ",
+      url: `http://localhost:8000/${locale}/producer/join?token=sample`,
+      expires_at: "2026-12-10T00:00:00.000Z",
+    },
   }
   return samples[name] as TemplateData<N>
 }

@@ -1,3 +1,7 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { NOTIFICATION_PREFERENCE_MODULE, type PreferenceDTO, type RecipientType } from "../modules/notification-preference"
+import type NotificationPreferenceModuleService from "../modules/notification-preference/service"
+import { unsubscribeToken } from "./secrets"
 import { toMessageLocale, type MessageLocale } from "./format"
 
 /**
@@ -18,17 +22,38 @@ export function shopperLocale(input: {
   )
 }
 
-/**
- * The language of a message to a producer: Huế's OCOP subjects register and work in the
- * portal in Vietnamese, and the producer record has no language of its own yet.
- */
-export function producerLocale(): MessageLocale {
-  return "vi"
+export const DEFAULT_PREFERENCE: PreferenceDTO = { non_essential: true, locale: null }
+
+/** A recipient's stored preference, or the defaults (every message; producers in Vietnamese). */
+export async function preferenceOf(container: MedusaContainer, type: RecipientType, id: string | null | undefined): Promise<PreferenceDTO> {
+  if (!id) return DEFAULT_PREFERENCE
+  const service: NotificationPreferenceModuleService = container.resolve(NOTIFICATION_PREFERENCE_MODULE)
+  const [row] = await service.listNotificationPreferences({ recipient_type: type, recipient_id: id }, { take: 1 })
+  return row ? { non_essential: row.non_essential, locale: (row.locale as PreferenceDTO["locale"]) ?? null } : DEFAULT_PREFERENCE
 }
 
-/** Non-essential messages are skipped for a recipient whose metadata says `notifications: "essential"`. */
-export function wantsOnlyEssential(metadata: Record<string, unknown> | null | undefined): boolean {
-  return metadata?.notifications === "essential"
+/**
+ * The language of a message to a producer: the one chosen in the portal's profile, else
+ * Vietnamese (Huế's OCOP subjects register and work in the portal in Vietnamese).
+ */
+export function producerLocale(preference: PreferenceDTO = DEFAULT_PREFERENCE): MessageLocale {
+  return toMessageLocale(preference.locale) ?? "vi"
+}
+
+function backendUrl(): string {
+  return (process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`).replace(/\/$/, "")
+}
+
+/**
+ * The footer and List-Unsubscribe links of a non-essential message: the signed one-click URL
+ * (POST /notifications/unsubscribe, RFC 8058; a GET on it shows a confirmation button) and the
+ * page where the recipient can turn the messages back on.
+ */
+export function optOutLinks(type: RecipientType, id: string, locale: MessageLocale, secret: string) {
+  return {
+    unsubscribe_url: `${backendUrl()}/notifications/unsubscribe?token=${encodeURIComponent(unsubscribeToken(type, id, secret))}`,
+    preferences_url: `${storefrontUrl()}/${locale}/${type === "customer" ? "account" : "producer/profile"}#notifications`,
+  }
 }
 
 export function storefrontUrl(): string {

@@ -2,23 +2,29 @@ import { render } from "@react-email/render"
 import QRCode from "qrcode"
 import type { ReactElement } from "react"
 import { verifyVietQrPayload } from "../modules/payment-bank-transfer/vietqr"
+import { AdminDigestEmail, adminDigestSubject } from "./templates/admin-digest"
 import { CertificateExpiryEmail, certificateExpirySubject } from "./templates/certificate-expiry"
 import { ListingReviewedEmail, listingReviewedSubject } from "./templates/listing-reviewed"
 import { OrderCanceledEmail, orderCanceledSubject } from "./templates/order-canceled"
 import { OrderPlacedEmail, VIETQR_CID, orderPlacedSubject } from "./templates/order-placed"
 import { PaymentReceivedEmail, paymentReceivedSubject } from "./templates/payment-received"
+import { PaymentRefundedEmail, paymentRefundedSubject } from "./templates/payment-refunded"
 import { PasswordResetEmail, passwordResetSubject } from "./templates/password-reset"
 import { ProducerDecisionEmail, producerDecisionSubject } from "./templates/producer-decision"
+import { ProducerInviteEmail, producerInviteSubject } from "./templates/producer-invite"
 import { ProducerOrderEmail, producerOrderSubject } from "./templates/producer-order"
 import { ShipmentEmail, shipmentSubject } from "./templates/shipment"
 import type {
+  AdminDigestData,
   CertificateExpiryData,
   ListingReviewedData,
   OrderCanceledData,
   OrderPlacedData,
   PasswordResetData,
   PaymentReceivedData,
+  PaymentRefundedData,
   ProducerDecisionData,
+  ProducerInviteData,
   ProducerOrderData,
   ShipmentData,
 } from "./types"
@@ -29,8 +35,11 @@ export type RenderedEmail = { subject: string; html: string; text: string; attac
 type Template<D> = {
   subject: (data: D) => string
   component: (data: D) => ReactElement
-  /** Order and security messages cannot be turned off; everything else honours the recipient's opt-out. */
-  essential: boolean
+  /**
+   * Order, payment and security messages cannot be turned off; everything else honours the
+   * recipient's opt-out. A function when it depends on the message (an early reminder is not).
+   */
+  essential: boolean | ((data: D) => boolean)
   attachments?: (data: D) => Promise<RenderedAttachment[]>
 }
 
@@ -51,12 +60,23 @@ export const TEMPLATES = {
   }),
   "ocop-producer-new-order": define<ProducerOrderData>({ subject: producerOrderSubject, component: ProducerOrderEmail, essential: true }),
   "ocop-payment-received": define<PaymentReceivedData>({ subject: paymentReceivedSubject, component: PaymentReceivedEmail, essential: true }),
+  "ocop-payment-refunded": define<PaymentRefundedData>({ subject: paymentRefundedSubject, component: PaymentRefundedEmail, essential: true }),
+  "ocop-admin-digest": define<AdminDigestData>({ subject: adminDigestSubject, component: AdminDigestEmail, essential: true }),
   "ocop-order-canceled": define<OrderCanceledData>({ subject: orderCanceledSubject, component: OrderCanceledEmail, essential: true }),
   "ocop-order-shipped": define<ShipmentData>({ subject: shipmentSubject, component: ShipmentEmail, essential: true }),
   "ocop-producer-decision": define<ProducerDecisionData>({ subject: producerDecisionSubject, component: ProducerDecisionEmail, essential: true }),
   "ocop-listing-reviewed": define<ListingReviewedData>({ subject: listingReviewedSubject, component: ListingReviewedEmail, essential: false }),
-  "ocop-certificate-expiry": define<CertificateExpiryData>({ subject: certificateExpirySubject, component: CertificateExpiryEmail, essential: true }),
+  // The 90-day reminder is a heads-up (the 30-day one and the lapse notice always go).
+  "ocop-certificate-expiry": define<CertificateExpiryData>({
+    subject: certificateExpirySubject,
+    component: CertificateExpiryEmail,
+    essential: (d) => d.stage !== 90,
+  }),
+  // Security messages, one name per actor (the log and GET /admin/notifications tell them apart).
+  "ocop-customer-password-reset": define<PasswordResetData>({ subject: passwordResetSubject, component: PasswordResetEmail, essential: true }),
   "ocop-producer-password-reset": define<PasswordResetData>({ subject: passwordResetSubject, component: PasswordResetEmail, essential: true }),
+  "ocop-user-password-reset": define<PasswordResetData>({ subject: passwordResetSubject, component: PasswordResetEmail, essential: true }),
+  "ocop-producer-invite": define<ProducerInviteData>({ subject: producerInviteSubject, component: ProducerInviteEmail, essential: true }),
 } as const
 
 export type TemplateName = keyof typeof TEMPLATES
@@ -66,8 +86,11 @@ export function isTemplateName(name: unknown): name is TemplateName {
   return typeof name === "string" && Object.prototype.hasOwnProperty.call(TEMPLATES, name)
 }
 
-export function isEssential(name: TemplateName): boolean {
-  return TEMPLATES[name].essential
+export function isEssential<N extends TemplateName>(name: N, data?: TemplateData<N>): boolean {
+  const essential = (TEMPLATES[name] as unknown as Template<TemplateData<N>>).essential
+  if (typeof essential === "boolean") return essential
+  // Without the data, the safe answer for a sometimes-essential message is "essential".
+  return data ? essential(data) : true
 }
 
 /** Subject, HTML, plain text and inline images of one message. */

@@ -29,8 +29,10 @@ describe("templates", () => {
     expect(email.html).toMatch(new RegExp(`<html[^>]* lang="${locale}"`))
     expect(email.text.length).toBeGreaterThan(40)
     expect(email.text).not.toContain("<")
-    // Only non-essential messages offer the opt-out link.
-    expect(email.html.includes("/producer/profile")).toBe(!isEssential(name))
+    // Only non-essential messages offer the opt-out links (the samples of essential ones have none).
+    const data = sampleData(name, locale)
+    expect(email.html.includes("/notifications/unsubscribe?token=")).toBe(!isEssential(name, data))
+    expect(email.html.includes("/producer/profile#notifications")).toBe(!isEssential(name, data))
   })
 
   it("order confirmation: amounts formatted for VND, stars and producers, address, bank transfer with the checkout's VietQR", async () => {
@@ -91,5 +93,30 @@ describe("templates", () => {
     const e = await renderEmail("ocop-certificate-expiry", sampleData("ocop-certificate-expiry", "vi"))
     expect(e.subject).toBe("Chứng nhận OCOP DEMO-OCOP-2023-001 hết hạn sau 89 ngày")
     expect(e.text).toContain("hết hạn ngày 03/03/2027")
+  })
+
+  it("refund, digest, invite and the three reset messages carry their facts and links", async () => {
+    const refund = await renderEmail("ocop-payment-refunded", sampleData("ocop-payment-refunded", "vi"))
+    expect(refund.subject).toBe("Hoàn tiền cho đơn hàng #1042 — Chợ OCOP Huế")
+    expect(refund.text).toContain(`Chúng tôi đã hoàn 45.000${NBSP}₫ cho đơn hàng #1042.`)
+    expect(refund.text).toContain("Ghi chú: Một hộp mè xửng bị vỡ khi giao")
+    const digest = await renderEmail("ocop-admin-digest", sampleData("ocop-admin-digest", "en"))
+    expect(digest.subject).toBe("OCOP digest for 3 Dec 2026: 3 item(s) to review — Huế OCOP Marketplace")
+    expect(digest.text).toContain("PRODUCERS WAITING FOR REVIEW (1)") // headings are upper-cased in plain text
+    expect(digest.text).toContain("HTX Thanh Trà — applied 1 Dec 2026")
+    expect(digest.text).toContain("DEMO-OCOP-2026-014 — Trà cung đình (HTX An Lỗ)")
+    expect(digest.text).toContain("DEMO-OCOP-2023-001 — Mè xửng Thiên Hương (HTX An Lỗ), expires 21 Dec 2026")
+    expect(digest.html).toContain('href="http://localhost:9000/app"')
+    const invite = await renderEmail("ocop-producer-invite", sampleData("ocop-producer-invite", "vi"))
+    expect(invite.subject).toBe("HTX An Lỗ mời bạn vào cổng chủ thể — Chợ OCOP Huế")
+    expect(invite.html).toContain('href="http://localhost:8000/vi/producer/join?token=sample"')
+    const subjects = await Promise.all(
+      (["ocop-customer-password-reset", "ocop-producer-password-reset", "ocop-user-password-reset"] as const).map(async (n) => (await renderEmail(n, sampleData(n, "en"))).subject)
+    )
+    expect(subjects).toEqual([
+      "Reset your account password — Huế OCOP Marketplace",
+      "Reset your producer portal password — Huế OCOP Marketplace",
+      "Reset your admin password — Huế OCOP Marketplace",
+    ])
   })
 })

@@ -31,6 +31,8 @@ export type MessageBase = {
   storefront_url: string
   /** Where the recipient turns off non-essential messages (only non-essential ones show it). */
   preferences_url?: string | null
+  /** Signed one-click unsubscribe URL (non-essential messages only; List-Unsubscribe + footer). */
+  unsubscribe_url?: string | null
 }
 
 export type OrderPlacedData = MessageBase & {
@@ -104,7 +106,17 @@ export type CertificateExpiryData = MessageBase & {
   days_left: number
 }
 
-export type PasswordResetData = MessageBase & { url: string }
+/** Who asked: a shopper (storefront account), a producer (portal) or an admin user (dashboard). */
+export type ResetActor = "customer" | "producer" | "user"
+
+/**
+ * `url` carries the reset token: the workflow stores it as `sealed_url` (notifications/secrets.ts)
+ * and only the mail provider opens it, so the notification row never holds the token in clear.
+ */
+export type PasswordResetData = MessageBase & { actor: ResetActor; url: string }
+
+/** Sealed like the reset link: the invite URL carries the invite token. */
+export type ProducerInviteData = MessageBase & { producer_name: string; url: string; expires_at: string }
 
 export type PaymentReceivedData = MessageBase & {
   order: { id: string; display_id: number | string; currency_code: string }
@@ -115,4 +127,21 @@ export type OrderCanceledData = MessageBase & {
   order: { id: string; display_id: number | string; currency_code: string }
   /** What was already paid and is refunded with the cancellation (0 when nothing was captured). */
   refunded: number
+}
+
+/** A refund made outside a cancellation (the cancellation message covers those). */
+export type PaymentRefundedData = MessageBase & {
+  order: { id: string; display_id: number | string; currency_code: string }
+  amount: number
+  note: string | null
+}
+
+/** The office's daily digest, to each admin user. */
+export type AdminDigestData = MessageBase & {
+  /** The day it covers (ISO). */
+  date: string
+  admin_url: string
+  pending_producers: { id: string; name: string; applied_at: string }[]
+  pending_certifications: { id: string; certificate_number: string; product_title: string; producer_name: string }[]
+  expiring: { id: string; certificate_number: string; product_title: string; producer_name: string; valid_until: string }[]
 }

@@ -10,6 +10,7 @@
  */
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listQuery, routeQuery } from "../utils/list-query"
+import { ProducerSetNotificationPreferences } from "../notifications/validators"
 import { loadProducerContext, producerAuth, producerRegistrationAuth } from "./helpers"
 import { listingRightsFirst, parseUploads, ProducerUploadQuery } from "./uploads"
 import {
@@ -42,6 +43,14 @@ export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
   { matcher: "/producers/me/members", method: "GET", middlewares: signedIn() },
   { matcher: "/producers/me/members", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerInviteMember)] },
   { matcher: "/producers/me/members/:id", method: "DELETE", middlewares: signedIn() },
+
+  // Mail preferences of the producer (src/notifications).
+  { matcher: "/producers/me/notification-preferences", method: "GET", middlewares: signedIn() },
+  {
+    matcher: "/producers/me/notification-preferences",
+    method: "POST",
+    middlewares: [...signedIn(), validateAndTransformBody(ProducerSetNotificationPreferences)],
+  },
 
   // Auth, listing rights and the query are checked before the multipart body is read.
   {

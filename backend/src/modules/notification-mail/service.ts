@@ -4,6 +4,7 @@ import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResul
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
 import nodemailer, { type Transporter } from "nodemailer"
 import { isEssential, isTemplateName, renderEmail } from "../../notifications/render"
+import { openSealedFields } from "../../notifications/secrets"
 
 export type MailProviderOptions = {
   channels?: string[]
@@ -16,6 +17,8 @@ export type MailProviderOptions = {
   retries?: number
   /** First back-off delay; doubled on each retry. */
   retry_base_ms?: number
+  /** Opens `sealed_*` data fields (reset and invite links): the deployment's JWT secret. */
+  seal_secret?: string
 }
 
 /** Nodemailer's codes for a connection that failed or broke: worth another try. */
@@ -65,10 +68,15 @@ export default class MailNotificationProviderService extends AbstractNotificatio
     if (!isTemplateName(template)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `notification-mail: unknown template "${template}"`)
     }
-    const email = await renderEmail(template, notification.data as any)
-    const data = (notification.data ?? {}) as { preferences_url?: string }
+    // Reset and invite links arrive sealed (the notification row must not hold their tokens).
+    const data = openSealedFields((notification.data ?? {}) as Record<string, unknown>, this.options_.seal_secret) as {
+      preferences_url?: string | null
+      unsubscribe_url?: string | null
+    }
+    const email = await renderEmail(template, data as any)
     // The module passes its notification row, id included, though the DTO type does not name it.
     const notificationId = (notification as { id?: string }).id
+    const unsubscribe = !isEssential(template, data as any) && data.unsubscribe_url ? data.unsubscribe_url : null
     const message = {
       from: notification.from || this.options_.from,
       to: notification.to,
@@ -79,9 +87,11 @@ export default class MailNotificationProviderService extends AbstractNotificatio
       headers: {
         "X-OCOP-Template": template,
         ...(notificationId ? { "X-OCOP-Notification": notificationId } : {}),
+        // Non-essential mail only (order and security messages cannot be turned off). RFC 8058: one
+        // List-Unsubscribe header with the signed https URL, which the mail client POSTs
+        // "List-Unsubscribe=One-Click" to; the preferences page is linked in the footer.
+        ...(unsubscribe ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
       },
-      // RFC 8058 one-click is for bulk mail; a link to the preferences page is what we can honour.
-      ...(!isEssential(template) && data.preferences_url ? { list: { unsubscribe: data.preferences_url } } : {}),
     }
 
     const info = await this.withRetries(template, () => this.transport_.sendMail(message))

@@ -4,6 +4,7 @@ import path from "node:path"
 import { simpleParser } from "mailparser"
 import { afterEach, describe, expect, it } from "vitest"
 import { sampleData } from "../../notifications/fixtures"
+import { seal } from "../../notifications/secrets"
 import MailNotificationProviderService, { isTransient } from "./service"
 import { mailViewerEnabled } from "./settings"
 
@@ -37,6 +38,38 @@ describe("notification-mail provider (files)", () => {
     expect(mail.text).toContain("Nội dung chuyển khoản: OCOP 1042")
     expect(mail.attachments.map((a) => [a.cid, a.contentType])).toEqual([["vietqr@ocop-hue", "image/png"]])
     expect(lines).toEqual(["sent ocop-order-placed to lan@example.com"])
+  })
+
+  it("opens a sealed reset link for the mail only, and marks non-essential mail for one-click unsubscribe (RFC 8058)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-mail-"))
+    dirs.push(dir)
+    const secret = "unit-test-jwt-secret"
+    const provider = new MailNotificationProviderService(logger(), { mail_dir: dir, from: "a@b.vn", seal_secret: secret })
+    const url = "http://localhost:8000/en/account/reset-password?token=eyJ.secret-token&email=lan%40example.com"
+    await provider.send({
+      id: "noti_RESET",
+      to: "lan@example.com",
+      channel: "email",
+      template: "ocop-customer-password-reset",
+      data: { locale: "en", storefront_url: "http://localhost:8000", actor: "customer", sealed_url: seal(url, secret) },
+    } as any)
+    await provider.send({ id: "noti_LIST", to: "htx@example.com", channel: "email", template: "ocop-listing-reviewed", data: sampleData("ocop-listing-reviewed", "vi") } as any)
+    const [reset, listing] = await Promise.all(
+      ["noti_RESET", "noti_LIST"].map(async (id) => simpleParser(fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.includes(id))!))))
+    )
+    expect(reset.subject).toBe("Reset your account password — Huế OCOP Marketplace")
+    expect(reset.html).toContain(`href="${url.replace(/&/g, "&amp;")}"`)
+    // A security message offers no unsubscribe; a listing review does, one-click first.
+    // (mailparser folds List-* headers into one `list` object: the raw lines are what clients read.)
+    const raw = (mail: typeof reset, name: string) => mail.headerLines.filter((h) => h.key === name).map((h) => h.line.replace(/\r?\n[ \t]+/g, " "))
+    expect(raw(reset, "list-unsubscribe")).toEqual([])
+    expect(raw(listing, "list-unsubscribe-post")).toEqual(["List-Unsubscribe-Post: List-Unsubscribe=One-Click"])
+    expect(raw(listing, "list-unsubscribe")).toEqual(["List-Unsubscribe: <http://localhost:9000/notifications/unsubscribe?token=producer.prod_ocop_1.sample>"])
+    // Without the key a sealed link cannot be sent (rather than a mail with a dead link).
+    const keyless = new MailNotificationProviderService(logger(), { mail_dir: dir, from: "a@b.vn" })
+    await expect(
+      keyless.send({ to: "x@y.vn", channel: "email", template: "ocop-producer-invite", data: { locale: "vi", sealed_url: seal(url, secret) } } as any)
+    ).rejects.toThrow(/seal_secret/)
   })
 
   it("refuses an unknown template and SMTP without a sender", async () => {

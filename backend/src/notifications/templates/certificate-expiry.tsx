@@ -29,7 +29,7 @@ export const certificateExpirySubject = (d: CertificateExpiryData) => T[d.locale
 export function CertificateExpiryEmail(d: CertificateExpiryData) {
   const t = T[d.locale]
   return (
-    <Layout locale={d.locale} preview={certificateExpirySubject(d)} storefrontUrl={d.storefront_url}>
+    <Layout locale={d.locale} preview={certificateExpirySubject(d)} storefrontUrl={d.storefront_url} preferencesUrl={d.preferences_url} unsubscribeUrl={d.unsubscribe_url}>
       <Heading as="h1" style={heading}>
         {certificateExpirySubject(d)}
       </Heading>

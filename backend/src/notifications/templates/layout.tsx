@@ -9,10 +9,12 @@ const FOOTER = {
   vi: {
     shop: "Chợ OCOP Huế — sản phẩm OCOP được chứng nhận của Thừa Thiên Huế",
     preferences: "Không muốn nhận loại thư này? Tắt trong trang tài khoản",
+    unsubscribe: "Hủy nhận thư không thiết yếu",
   },
   en: {
     shop: "Huế OCOP Marketplace — certified OCOP products from Thừa Thiên Huế",
     preferences: "Rather not get these? Turn them off in your account",
+    unsubscribe: "Unsubscribe from non-essential mail",
   },
 }
 
@@ -37,6 +39,8 @@ export function Layout(props: {
   storefrontUrl: string
   /** Only non-essential messages pass it: order and security messages cannot be turned off. */
   preferencesUrl?: string | null
+  /** The signed one-click unsubscribe URL (a GET shows a confirmation button). */
+  unsubscribeUrl?: string | null
   children: ReactNode
 }) {
   const f = FOOTER[props.locale]
@@ -59,6 +63,13 @@ export function Layout(props: {
             <Text style={muted}>
               <Link href={props.preferencesUrl} style={link}>
                 {f.preferences}
+              </Link>
+            </Text>
+          ) : null}
+          {props.unsubscribeUrl ? (
+            <Text style={muted}>
+              <Link href={props.unsubscribeUrl} style={link}>
+                {f.unsubscribe}
               </Link>
             </Text>
           ) : null}

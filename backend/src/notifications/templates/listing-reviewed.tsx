@@ -24,7 +24,7 @@ export const listingReviewedSubject = (d: ListingReviewedData) => T[d.locale].su
 export function ListingReviewedEmail(d: ListingReviewedData) {
   const t = T[d.locale]
   return (
-    <Layout locale={d.locale} preview={listingReviewedSubject(d)} storefrontUrl={d.storefront_url} preferencesUrl={d.preferences_url}>
+    <Layout locale={d.locale} preview={listingReviewedSubject(d)} storefrontUrl={d.storefront_url} preferencesUrl={d.preferences_url} unsubscribeUrl={d.unsubscribe_url}>
       <Heading as="h1" style={heading}>
         {listingReviewedSubject(d)}
       </Heading>

@@ -1,8 +1,8 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/service"
-import { certificateExpiryMessage } from "../notifications/steps"
+import { certificateExpiryMessage, deliverMessages } from "../notifications/steps"
 
 type Expired = { id: string; product_id: string; certificate_number: string }
 
@@ -66,7 +66,6 @@ export const sendRenewalRemindersStep = createStep(
   "ocop-send-renewal-reminders",
   async (input: { now: string }, { container }) => {
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-    const notifications = container.resolve(Modules.NOTIFICATION)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const now = new Date(input.now)
     const horizon = new Date(now.getTime() + REMINDER_DAYS[0] * 86_400_000)
@@ -80,10 +79,11 @@ export const sendRenewalRemindersStep = createStep(
       if (!threshold || reminders[String(threshold)]) continue
       const message = await certificateExpiryMessage(container, cert.id, threshold, now)
       if (message) {
-        try {
-          await notifications.createNotifications({ ...message, channel: "email", data: message.data as any })
-        } catch (e) {
-          logger.warn(`renewal reminder for certification ${cert.id} not sent; retried next run: ${(e as Error).message.split("\n").pop()}`)
+        // Through the same path as every message: the producer's opt-out (the 90-day reminder is
+        // non-essential) and the unsubscribe links; a skipped reminder counts as handled.
+        const report = await deliverMessages(container, [message])
+        if (report.failed.length) {
+          logger.warn(`renewal reminder for certification ${cert.id} not sent; retried next run`)
           continue
         }
       }

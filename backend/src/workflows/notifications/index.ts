@@ -1,10 +1,14 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
+  adminDigestMessagesStep,
   certificateExpiredMessagesStep,
   listingReviewedMessagesStep,
   orderCanceledMessagesStep,
   orderPlacedMessagesStep,
+  passwordResetMessagesStep,
   paymentReceivedMessagesStep,
+  paymentRefundedMessagesStep,
+  type PasswordResetInput,
   producerDecisionMessagesStep,
   producerOrderMessagesStep,
   sendMessagesStep,
@@ -64,5 +68,25 @@ export const notifyPaymentReceivedWorkflow = createWorkflow("ocop-notify-payment
 
 export const notifyOrderCanceledWorkflow = createWorkflow("ocop-notify-order-canceled", (input: { order_id: string }) => {
   const messages = orderCanceledMessagesStep(input)
+  return new WorkflowResponse(sendMessagesStep(messages))
+})
+
+export type { PasswordResetInput }
+
+/** A password-reset link by email (customer, producer or admin user). */
+export const notifyPasswordResetWorkflow = createWorkflow("ocop-notify-password-reset", (input: PasswordResetInput) => {
+  const messages = passwordResetMessagesStep(input)
+  return new WorkflowResponse(sendMessagesStep(messages))
+})
+
+/** A refund outside a cancellation (Medusa's refundPaymentWorkflow emits payment.refunded). */
+export const notifyPaymentRefundedWorkflow = createWorkflow("ocop-notify-payment-refunded", (input: { payment_id: string }) => {
+  const messages = paymentRefundedMessagesStep(input)
+  return new WorkflowResponse(sendMessagesStep(messages))
+})
+
+/** The office's daily digest (jobs/admin-digest.ts; POST /admin/ocop/jobs/admin-digest runs it now). */
+export const notifyAdminDigestWorkflow = createWorkflow("ocop-notify-admin-digest", (input: { now?: string }) => {
+  const messages = adminDigestMessagesStep(input)
   return new WorkflowResponse(sendMessagesStep(messages))
 })

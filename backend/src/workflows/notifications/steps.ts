@@ -5,8 +5,10 @@ import ProducerOrderLink from "../../links/producer-order"
 import { currentCertification } from "../../modules/ocop/rules"
 import { PRODUCER_PORTAL_MODULE } from "../../modules/producer-portal"
 import type ProducerPortalModuleService from "../../modules/producer-portal/service"
-import type { MessageLocale } from "../../notifications/format"
-import { producerLocale, shopperLocale, storefrontUrl, wantsOnlyEssential } from "../../notifications/recipients"
+import { toMessageLocale, type MessageLocale } from "../../notifications/format"
+import { notificationSecret, seal, tokenDigest } from "../../notifications/secrets"
+import type { RecipientType } from "../../modules/notification-preference"
+import { optOutLinks, preferenceOf, producerLocale, shopperLocale, storefrontUrl } from "../../notifications/recipients"
 import { isEssential, type TemplateData, type TemplateName } from "../../notifications/render"
 import type { MessageAddress, MessageLine, OrderPlacedData } from "../../notifications/types"
 
@@ -21,8 +23,11 @@ export type OutgoingMessage<N extends TemplateName = TemplateName> = {
   resource_type: string
   resource_id: string
   receiver_id?: string | null
-  /** The recipient asked for essential messages only (order and security messages still go). */
-  only_essential?: boolean
+  /**
+   * The shopper or producer it is for: their preference decides whether a non-essential message
+   * goes, and a non-essential message carries their signed unsubscribe link.
+   */
+  recipient?: { type: RecipientType; id: string } | null
 }
 
 /** Idempotency keys by outcome: `already_sent` is a redelivery, `skipped` an opted-out recipient. */
@@ -37,15 +42,25 @@ export type SendReport = { sent: string[]; already_sent: string[]; skipped: stri
  * Nothing to compensate: a sent email cannot be unsent.
  */
 export const sendMessagesStep = createStep("ocop-send-messages", async (messages: OutgoingMessage[], { container }) => {
+  return new StepResponse(await deliverMessages(container, messages))
+})
+
+/** sendMessagesStep's work, for steps that send as part of a larger step (the renewal reminders). */
+export async function deliverMessages(container: MedusaContainer, messages: OutgoingMessage[]): Promise<SendReport> {
   const notifications = container.resolve(Modules.NOTIFICATION)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const report: SendReport = { sent: [], already_sent: [], skipped: [], failed: [] }
   for (const m of messages) {
-    if (m.only_essential && !isEssential(m.template)) {
-      report.skipped.push(m.idempotency_key)
-      continue
-    }
     try {
+      let data = m.data as unknown as Record<string, unknown>
+      if (m.recipient && !isEssential(m.template, m.data)) {
+        const preference = await preferenceOf(container, m.recipient.type, m.recipient.id)
+        if (!preference.non_essential) {
+          report.skipped.push(m.idempotency_key)
+          continue
+        }
+        data = { ...data, ...optOutLinks(m.recipient.type, m.recipient.id, m.data.locale, notificationSecret(container)) }
+      }
       const [previous] = await notifications.listNotifications({ idempotency_key: m.idempotency_key } as any, { select: ["id", "status"], take: 1 })
       if (previous?.status === "success") {
         report.already_sent.push(m.idempotency_key)
@@ -60,7 +75,7 @@ export const sendMessagesStep = createStep("ocop-send-messages", async (messages
         to: m.to,
         channel: "email",
         template: m.template,
-        data: m.data as unknown as Record<string, unknown>,
+        data,
         idempotency_key: m.idempotency_key,
         trigger_type: m.trigger_type,
         resource_type: m.resource_type,
@@ -74,8 +89,8 @@ export const sendMessagesStep = createStep("ocop-send-messages", async (messages
       report.failed.push(m.idempotency_key)
     }
   }
-  return new StepResponse(report)
-})
+  return report
+}
 
 const ORDER_FIELDS = [
   "id",
@@ -84,6 +99,7 @@ const ORDER_FIELDS = [
   "customer_id",
   "currency_code",
   "metadata",
+  "status",
   "customer.metadata",
   "item_subtotal",
   "subtotal",
@@ -199,6 +215,17 @@ async function producerEmail(container: MedusaContainer, producer: { id: string;
   return owner?.email ?? null
 }
 
+/** A product's title in the message's language: the English title (metadata.title_en) when there is one. */
+function localTitle(product: any, locale: MessageLocale): string | undefined {
+  if (!product) return undefined
+  return (locale === "en" && (product.metadata?.title_en as string | undefined)) || (product.title as string | undefined)
+}
+
+/** The language a producer chose in the portal (Vietnamese by default). */
+async function producerLocaleOf(container: MedusaContainer, producerId: string): Promise<MessageLocale> {
+  return producerLocale(await preferenceOf(container, "producer", producerId))
+}
+
 /** The shopper's order confirmation. */
 export const orderPlacedMessagesStep = createStep("ocop-order-placed-messages", async (input: { order_id: string }, { container }) => {
   const order = await loadOrder(container, input.order_id)
@@ -235,7 +262,7 @@ export const orderPlacedMessagesStep = createStep("ocop-order-placed-messages", 
     resource_type: "order",
     resource_id: order.id,
     receiver_id: order.customer_id ?? null,
-    only_essential: wantsOnlyEssential(order.customer?.metadata),
+    recipient: order.customer_id ? { type: "customer", id: order.customer_id } : null,
   }
   return new StepResponse([message] as OutgoingMessage[])
 })
@@ -259,12 +286,12 @@ export const producerOrderMessagesStep = createStep("ocop-producer-order-message
   const byId = new Map((producers as any[]).map((p) => [p.id, p]))
   const links = (rows as any[]).map((r) => ({ line_item_ids: r.line_item_ids as string[] | null, producer: byId.get(r.producer_id) }))
   const facts = await productFacts(container, (order.items ?? []).map((i: any) => i?.product_id).filter(Boolean))
-  const locale = producerLocale()
   const messages: OutgoingMessage[] = []
   for (const link of links as any[]) {
     const producer = link.producer
     const to = await producerEmail(container, producer)
     if (!to) continue
+    const locale = await producerLocaleOf(container, producer.id)
     const own = new Set<string>(link.line_item_ids ?? [])
     const items = lines(order, facts, locale, own)
     if (!items.length) continue
@@ -283,6 +310,7 @@ export const producerOrderMessagesStep = createStep("ocop-producer-order-message
           shipping_address: address(order.shipping_address),
         },
       },
+      recipient: { type: "producer", id: producer.id },
       idempotency_key: `order.placed:${order.id}:producer:${producer.id}`,
       trigger_type: "order.placed",
       resource_type: "order",
@@ -359,8 +387,9 @@ export const producerDecisionMessagesStep = createStep(
     const message: OutgoingMessage<"ocop-producer-decision"> = {
       to,
       template: "ocop-producer-decision",
+      recipient: { type: "producer", id: producer.id },
       data: {
-        locale: producerLocale(),
+        locale: await producerLocaleOf(container, producer.id),
         storefront_url: storefrontUrl(),
         producer_name: producer.legal_name,
         decision: input.status,
@@ -386,7 +415,7 @@ export const listingReviewedMessagesStep = createStep(
     const portal: ProducerPortalModuleService = container.resolve(PRODUCER_PORTAL_MODULE)
     const [{ data: producers }, { data: products }, changes] = await Promise.all([
       query.graph({ entity: "producer", fields: ["id", "legal_name", "email"], filters: { id: input.producer_id } } as any),
-      query.graph({ entity: "product", fields: ["id", "title"], filters: { id: input.product_id }, withDeleted: true } as any),
+      query.graph({ entity: "product", fields: ["id", "title", "metadata"], filters: { id: input.product_id }, withDeleted: true } as any),
       // The reviewed change(s) carry the decision and the office's note; the newest review is this event's.
       portal.listListingChanges(
         { product_id: input.product_id, producer_id: input.producer_id, review_decision: input.decision } as any,
@@ -397,17 +426,17 @@ export const listingReviewedMessagesStep = createStep(
     const review = changes[0] as any
     const to = await producerEmail(container, producer)
     if (!to || !review) return new StepResponse([] as OutgoingMessage[])
-    const locale = producerLocale()
+    const locale = await producerLocaleOf(container, producer.id)
     const message: OutgoingMessage<"ocop-listing-reviewed"> = {
       to,
       template: "ocop-listing-reviewed",
+      recipient: { type: "producer", id: producer.id },
       data: {
         locale,
         storefront_url: storefrontUrl(),
-        preferences_url: `${storefrontUrl()}/${locale}/producer/profile`,
         producer_name: producer.legal_name,
         product_id: input.product_id,
-        product_title: (products[0] as any)?.title ?? input.product_id,
+        product_title: localTitle(products[0], locale) ?? input.product_id,
         decision: input.decision,
         note: review.review_note ?? null,
       },
@@ -441,15 +470,17 @@ export async function certificateExpiryMessage(
   const producer = cert?.producer
   const to = await producerEmail(container, producer)
   if (!to) return null
-  const { data: products } = await query.graph({ entity: "product", fields: ["title"], filters: { id: cert.product_id }, withDeleted: true } as any)
+  const { data: products } = await query.graph({ entity: "product", fields: ["title", "metadata"], filters: { id: cert.product_id }, withDeleted: true } as any)
+  const locale = await producerLocaleOf(container, producer.id)
   const message: OutgoingMessage<"ocop-certificate-expiry"> = {
     to,
     template: "ocop-certificate-expiry",
+    recipient: { type: "producer", id: producer.id },
     data: {
-      locale: producerLocale(),
+      locale,
       storefront_url: storefrontUrl(),
       producer_name: producer.legal_name,
-      product_title: (products[0] as any)?.title ?? cert.product_id,
+      product_title: localTitle(products[0], locale) ?? cert.product_id,
       certificate_number: cert.certificate_number,
       valid_until: new Date(cert.valid_until).toISOString(),
       stage,
@@ -542,4 +573,180 @@ export const orderCanceledMessagesStep = createStep("ocop-order-canceled-message
     receiver_id: order.customer_id ?? null,
   }
   return new StepResponse([message] as OutgoingMessage[])
+})
+
+export type PasswordResetInput = { entity_id: string; actor_type: string; token: string; metadata?: Record<string, unknown> | null }
+
+const RESET_TEMPLATES = {
+  customer: "ocop-customer-password-reset",
+  producer: "ocop-producer-password-reset",
+  user: "ocop-user-password-reset",
+} as const
+
+function backendPublicUrl(): string {
+  return (process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`).replace(/\/$/, "")
+}
+
+/**
+ * The reset link for `auth.password_reset` (Medusa emits it only for an identity of that actor,
+ * see api/auth-rate-limit/reset-password-actor.ts): the storefront's account or portal reset page,
+ * or the admin dashboard's own /app/reset-password. The link is sealed before it leaves this step.
+ */
+export const passwordResetMessagesStep = createStep("ocop-password-reset-messages", async (input: PasswordResetInput, { container }) => {
+  const actor = input.actor_type as keyof typeof RESET_TEMPLATES
+  if (!Object.prototype.hasOwnProperty.call(RESET_TEMPLATES, actor)) return new StepResponse([] as OutgoingMessage[])
+  const locale = toMessageLocale(input.metadata?.locale) ?? "vi"
+  const q = `token=${encodeURIComponent(input.token)}&email=${encodeURIComponent(input.entity_id)}`
+  const url =
+    actor === "user"
+      ? `${backendPublicUrl()}/app/reset-password?token=${encodeURIComponent(input.token)}`
+      : `${storefrontUrl()}/${locale}/${actor === "customer" ? "account" : "producer"}/reset-password?${q}`
+  const message = {
+    to: input.entity_id,
+    template: RESET_TEMPLATES[actor],
+    data: { locale, storefront_url: storefrontUrl(), actor, sealed_url: seal(url, notificationSecret(container)) } as any,
+    // A digest of the token: each request is its own message, and the key never carries the token.
+    idempotency_key: `auth.password_reset:${actor}:${tokenDigest(input.token)}`,
+    trigger_type: "auth.password_reset",
+    resource_type: "auth_identity",
+    resource_id: input.entity_id,
+  } satisfies OutgoingMessage
+  return new StepResponse([message] as OutgoingMessage[])
+})
+
+export type InviteMessageInput = {
+  invite: { id: string; email: string; producer_id: string; expires_at: Date | string }
+  accept_url: string
+  producer_name: string
+}
+
+/** The team invite, in the inviting producer's language, with its sealed accept link. */
+export const producerInviteMessagesStep = createStep("ocop-producer-invite-messages", async (input: InviteMessageInput, { container }) => {
+  const locale = await producerLocaleOf(container, input.invite.producer_id)
+  const url = input.accept_url.replace(/\/(vi|en)\/producer\/join/, `/${locale}/producer/join`)
+  const message = {
+    to: input.invite.email,
+    template: "ocop-producer-invite",
+    data: {
+      locale,
+      storefront_url: storefrontUrl(),
+      producer_name: input.producer_name,
+      expires_at: new Date(input.invite.expires_at).toISOString(),
+      sealed_url: seal(url, notificationSecret(container)),
+    } as any,
+    idempotency_key: `ocop.producer.member_invited:${input.invite.id}`,
+    trigger_type: "ocop.producer.member_invited",
+    resource_type: "producer_invite",
+    resource_id: input.invite.id,
+    receiver_id: null,
+  } satisfies OutgoingMessage
+  return new StepResponse([message] as OutgoingMessage[])
+})
+
+/**
+ * A refund the office made outside a cancellation (a damaged item, a partial refund): the shopper
+ * hears the amount. A cancelled order's refund is told by the cancellation message instead.
+ */
+export const paymentRefundedMessagesStep = createStep("ocop-payment-refunded-messages", async (input: { payment_id: string }, { container }) => {
+  const payments = container.resolve(Modules.PAYMENT)
+  const [payment] = await payments.listPayments({ id: input.payment_id }, { relations: ["refunds"], select: ["id", "payment_collection_id"] } as any)
+  const refunds = ((payment as any)?.refunds ?? []).filter(Boolean) as any[]
+  if (!payment?.payment_collection_id || !refunds.length) return new StepResponse([] as OutgoingMessage[])
+  const orderId = await orderOfPaymentCollection(container, payment.payment_collection_id)
+  const order = orderId ? await loadOrder(container, orderId) : undefined
+  if (!order?.email || order.status === "canceled") return new StepResponse([] as OutgoingMessage[])
+  // One message per refund, keyed by the refund: the event names only the payment, so two refunds in quick
+  // succession each find both, and the idempotency keys make each go exactly once.
+  const messages = refunds.map(
+    (refund): OutgoingMessage<"ocop-payment-refunded"> => ({
+      to: order.email,
+      template: "ocop-payment-refunded",
+      data: {
+        locale: shopperLocaleOf(order),
+        storefront_url: storefrontUrl(),
+        order: { id: order.id, display_id: order.display_id, currency_code: order.currency_code },
+        amount: num(refund.amount),
+        note: refund.note ?? null,
+      },
+      idempotency_key: `payment.refunded:${refund.id}`,
+      trigger_type: "payment.refunded",
+      resource_type: "order",
+      resource_id: order.id,
+      receiver_id: order.customer_id ?? null,
+    })
+  )
+  return new StepResponse(messages as OutgoingMessage[])
+})
+
+/** Vietnam's calendar day and month (UTC+7, no daylight saving) for the digest's "today" and "this month". */
+function vietnamDay(now: Date) {
+  const local = new Date(now.getTime() + 7 * 3_600_000)
+  const y = local.getUTCFullYear()
+  const m = local.getUTCMonth()
+  // The first instant of next month in Vietnam, as UTC.
+  const monthEnd = new Date(Date.UTC(y, m + 1, 1) - 7 * 3_600_000)
+  return { day: local.toISOString().slice(0, 10), monthEnd }
+}
+
+/**
+ * The office's daily digest to every admin user: producers and certifications waiting for review,
+ * and certificates in force that lapse before the month ends (Vietnam time). One per admin and
+ * day (the idempotency key), none on a day with nothing to report.
+ */
+export const adminDigestMessagesStep = createStep("ocop-admin-digest-messages", async (input: { now?: string }, { container }) => {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const now = input.now ? new Date(input.now) : new Date()
+  const { day, monthEnd } = vietnamDay(now)
+  const [{ data: producers }, { data: pending }, { data: expiring }] = await Promise.all([
+    query.graph({ entity: "producer", fields: ["id", "legal_name", "created_at"], filters: { status: "pending" } } as any),
+    query.graph({ entity: "certification", fields: ["id", "certificate_number", "product_id", "producer.legal_name"], filters: { status: "pending_review" } } as any),
+    query.graph({
+      entity: "certification",
+      fields: ["id", "certificate_number", "product_id", "valid_until", "producer.legal_name"],
+      filters: { status: "active", valid_until: { $gte: now, $lt: monthEnd } },
+    } as any),
+  ])
+  if (!producers.length && !pending.length && !expiring.length) return new StepResponse([] as OutgoingMessage[])
+  const productIds = [...new Set([...(pending as any[]), ...(expiring as any[])].map((c) => c.product_id).filter(Boolean))]
+  const { data: products } = productIds.length
+    ? await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds }, withDeleted: true } as any)
+    : { data: [] as any[] }
+  const titles = new Map((products as any[]).map((p) => [p.id, p.title as string]))
+  const cert = (c: any) => ({
+    id: c.id,
+    certificate_number: c.certificate_number,
+    product_title: titles.get(c.product_id) ?? c.product_id ?? "—",
+    producer_name: c.producer?.legal_name ?? "—",
+  })
+  const users = await container.resolve(Modules.USER).listUsers({}, { select: ["id", "email", "metadata"] })
+  const byDate = (a: { at: string }, b: { at: string }) => a.at.localeCompare(b.at)
+  const body = {
+    storefront_url: storefrontUrl(),
+    date: now.toISOString(),
+    admin_url: `${(process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`).replace(/\/$/, "")}/app`,
+    pending_producers: (producers as any[])
+      .map((p) => ({ id: p.id, name: p.legal_name, applied_at: new Date(p.created_at).toISOString(), at: new Date(p.created_at).toISOString() }))
+      .sort(byDate)
+      .map(({ at: _at, ...p }) => p),
+    pending_certifications: (pending as any[]).map(cert),
+    expiring: (expiring as any[])
+      .map((c) => ({ ...cert(c), valid_until: new Date(c.valid_until).toISOString(), at: new Date(c.valid_until).toISOString() }))
+      .sort(byDate)
+      .map(({ at: _at, ...c }) => c),
+  }
+  const messages = users
+    .filter((u) => u.email)
+    .map(
+      (u): OutgoingMessage<"ocop-admin-digest"> => ({
+        to: u.email,
+        template: "ocop-admin-digest",
+        data: { ...body, locale: toMessageLocale((u.metadata as any)?.locale) ?? "vi" },
+        idempotency_key: `ocop.admin_digest:${day}:${u.id}`,
+        trigger_type: "ocop.admin_digest",
+        resource_type: "user",
+        resource_id: u.id,
+        receiver_id: u.id,
+      })
+    )
+  return new StepResponse(messages as OutgoingMessage[])
 })

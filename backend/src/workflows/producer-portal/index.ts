@@ -12,7 +12,6 @@ import {
   createProductsWorkflow,
   deleteProductsWorkflow,
   emitEventStep,
-  sendNotificationsStep,
   setAuthAppMetadataStep,
   updateProductsWorkflow,
   updateProductVariantsWorkflow,
@@ -21,6 +20,7 @@ import { createCertificationWorkflow } from "../certifications"
 import { createProducerStep, ProducerInput, updateProducerStep } from "../producers/steps"
 import type { CertificationInput } from "../certifications/steps"
 import { syncProductSellabilityWorkflow } from "../sellability"
+import { producerInviteMessagesStep, sendMessagesStep } from "../notifications/steps"
 import {
   assertOrderShippableStep,
   ChangeRecord,
@@ -110,19 +110,15 @@ export const inviteProducerMemberWorkflow = createWorkflow(
     recordListingChangeStep(input.change)
     const eventData = transform({ invite }, ({ invite }) => ({ id: invite.id, producer_id: invite.producer_id }))
     emitEventStep({ eventName: PRODUCER_PORTAL_EVENTS.memberInvited, data: eventData })
-    // Last: a notification cannot be unsent (feed channel; see src/modules/notification-log).
+    // Last: an email cannot be unsent. The accept link is sealed before it is stored (notifications/secrets.ts).
     // None for an address that already works for a producer: it could not accept the invite.
     when({ created }, ({ created }) => created.notify).then(() => {
-      const notification = transform({ input, invite }, ({ input, invite }) => [
-        {
-          to: invite.email,
-          channel: "feed",
-          template: "ocop-producer-invite",
-          data: { ...input.notification, email: invite.email, expires_at: invite.expires_at },
-          idempotency_key: `ocop-producer-invite-${invite.id}`,
-        },
-      ])
-      sendNotificationsStep(notification)
+      const messageInput = transform({ input, invite }, ({ input, invite }) => ({
+        invite: { id: invite.id, email: invite.email, producer_id: invite.producer_id, expires_at: invite.expires_at },
+        accept_url: input.notification.accept_url,
+        producer_name: input.notification.producer_name,
+      }))
+      sendMessagesStep(producerInviteMessagesStep(messageInput))
     })
     return new WorkflowResponse(invite)
   }

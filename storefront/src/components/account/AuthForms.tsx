@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl"
 import { useActionState } from "react"
+import { Link } from "@/i18n/navigation"
 import { login, register, type FormState } from "@/lib/data/customer-actions"
 
 export function LoginForm() {
@@ -23,6 +24,7 @@ export function LoginForm() {
       </div>
       {error ? <p className="alert alert-error" role="alert" data-testid="login-error">{error}</p> : null}
       <button type="submit" className="btn btn-primary btn-block" disabled={pending} data-testid="login-submit">{t("login")}</button>
+      <p className="hint"><Link href="/account/reset-password" data-testid="login-forgot">{t("forgot")}</Link></p>
     </form>
   )
 }

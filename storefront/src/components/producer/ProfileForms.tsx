@@ -2,7 +2,14 @@
 
 import { useLocale, useTranslations } from "next-intl"
 import { useActionState } from "react"
-import { producerApply, producerUpdateProfile, type PortalFormState, type ProducerProfile } from "@/lib/data/producer"
+import {
+  producerApply,
+  producerUpdateMailPreferences,
+  producerUpdateProfile,
+  type PortalFormState,
+  type ProducerMailPreferences,
+  type ProducerProfile,
+} from "@/lib/data/producer"
 import { Field, FormMessage } from "./Field"
 import styles from "./portal.module.css"
 
@@ -133,6 +140,46 @@ export function ProfileForm({ producer, legalEditable }: { producer: ProducerPro
       <button type="submit" className="btn btn-primary" disabled={pending} data-testid="profile-submit">
         {p("save")}
       </button>
+    </form>
+  )
+}
+
+/** The producer's mail: language and non-essential messages (the owner decides; members see the choice). */
+export function MailPreferencesForm({ preferences, editable }: { preferences: ProducerMailPreferences; editable: boolean }) {
+  const p = useTranslations("producer.portal.profile")
+  const e = useTranslations("producer.portal.errors")
+  const locale = useLocale()
+  const [state, action, pending] = useActionState<PortalFormState, FormData>(producerUpdateMailPreferences, null)
+  return (
+    <form action={action} id="notifications" aria-labelledby="mail-title" data-testid="producer-mail-preferences">
+      <fieldset className={styles.fieldset} disabled={!editable}>
+        <legend id="mail-title">{p("mailTitle")}</legend>
+        <input type="hidden" name="locale" value={locale} />
+        <Field
+          kind="select"
+          name="mail_locale"
+          label={p("mailLocale")}
+          options={[
+            { value: "vi", label: "Tiếng Việt" },
+            { value: "en", label: "English" },
+          ]}
+          defaultValue={preferences.locale}
+          testId="mail-locale"
+        />
+        <div className="field">
+          <label className="check">
+            <input type="checkbox" name="non_essential" defaultChecked={preferences.non_essential} data-testid="mail-non-essential" /> {p("mailNonEssential")}
+          </label>
+        </div>
+        <p className="hint">{p("mailEssentialNote")}</p>
+        {editable ? null : <p className="hint">{p("mailOwnerOnly")}</p>}
+      </fieldset>
+      <FormMessage error={state && !state.ok ? (state.error ?? e("formHasErrors")) : null} notice={state?.ok ? p("saved") : null} testId="mail" />
+      {editable ? (
+        <button type="submit" className="btn btn-outline" disabled={pending} data-testid="mail-save">
+          {p("mailSave")}
+        </button>
+      ) : null}
     </form>
   )
 }

@@ -4,7 +4,7 @@ import { revalidateTag } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "../config"
 import { toLocale } from "../util/locale"
-import { registerIdentity, signIn } from "./auth"
+import { registerIdentity, requestPasswordReset, signIn } from "./auth"
 import { errorMessage, errorStatus, TAGS } from "./common"
 import { ensureCacheId, getAuthHeaders, getCacheId, getCartId, removeAuthToken, setAuthToken } from "./cookies"
 import { formText } from "../util/form"
@@ -119,4 +119,45 @@ export async function deleteAddress(addressId: string): Promise<FormState> {
   } catch (e) {
     return { ok: false, error: errorMessage(e) }
   }
+}
+
+/** Always the same answer, whether or not the address has an account. */
+export async function requestReset(_prev: FormState, fd: FormData): Promise<FormState> {
+  const email = str(fd, "email", 254).toLowerCase()
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { ok: false, error: "email", values: { email } }
+  try {
+    await requestPasswordReset("customer", { identifier: email, metadata: { locale: toLocale(fd.get("locale")) } })
+  } catch {
+    // Same answer whether or not the address exists (a 429 included: nothing to tell an attacker).
+  }
+  return { ok: true, values: { email } }
+}
+
+/** Sets the new password with the single-use token from the reset email. */
+export async function resetPassword(_prev: FormState, fd: FormData): Promise<FormState> {
+  const token = str(fd, "token", 4000)
+  const password = formText(fd, "password")
+  if (password.length < 8) return { ok: false, error: "password" }
+  try {
+    await sdk.auth.updateProvider("customer", "emailpass", { password }, token)
+  } catch {
+    return { ok: false, error: "resetInvalid" }
+  }
+  return { ok: true }
+}
+
+/** The account page's switch: non-essential mail on or off (order, payment and security mail always goes). */
+export async function updateMailPreferences(_prev: FormState, fd: FormData): Promise<FormState> {
+  const non_essential = fd.get("non_essential") === "on"
+  try {
+    await sdk.client.fetch("/store/customers/me/notification-preferences", {
+      method: "POST",
+      body: { non_essential },
+      headers: await getAuthHeaders(),
+      cache: "no-store",
+    })
+  } catch (e) {
+    return { ok: false, error: errorMessage(e) }
+  }
+  return { ok: true, values: { non_essential: String(non_essential) } }
 }

@@ -60,3 +60,18 @@ export async function retrieveOrder(id: string): Promise<HttpTypes.StoreOrder | 
     return null
   }
 }
+
+/** Whether the signed-in shopper gets non-essential mail (null: not signed in or backend down). */
+export async function retrieveMailPreferences(): Promise<{ non_essential: boolean } | null> {
+  const headers = await getAuthHeaders()
+  if (!headers.authorization) return null
+  try {
+    const { notification_preferences } = await medusaGet<{ notification_preferences: { non_essential: boolean } }>(
+      "/store/customers/me/notification-preferences",
+      { headers, cache: "no-store" }
+    )
+    return notification_preferences
+  } catch {
+    return null
+  }
+}

@@ -664,3 +664,28 @@ export async function producerShipOrder(_prev: PortalFormState, fd: FormData): P
   revalidatePath(`/${localeOf(fd)}/producer/orders/${id}`)
   return { ok: true, notice: "shipped" }
 }
+
+// Mail preferences ---------------------------------------------------------------------
+
+export type ProducerMailPreferences = { non_essential: boolean; locale: "vi" | "en" }
+
+export async function getProducerMailPreferences(): Promise<ProducerMailPreferences | null> {
+  try {
+    return (await call<{ notification_preferences: ProducerMailPreferences }>("/producers/me/notification-preferences")).notification_preferences
+  } catch {
+    return null
+  }
+}
+
+/** The owner sets the language of the producer's mail and whether non-essential mail comes. */
+export async function producerUpdateMailPreferences(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
+  const mailLocale = fd.get("mail_locale") === "en" ? "en" : "vi"
+  const body = { non_essential: fd.get("non_essential") === "on", locale: mailLocale }
+  try {
+    await call("/producers/me/notification-preferences", { method: "POST", body })
+  } catch (e) {
+    return { ok: false, error: messageOf(e) }
+  }
+  revalidatePath(`/${localeOf(fd)}/producer/profile`)
+  return { ok: true, notice: "saved" }
+}

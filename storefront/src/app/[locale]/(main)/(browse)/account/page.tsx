@@ -2,10 +2,11 @@ import type { Metadata } from "next"
 import { getTranslations, setRequestLocale } from "next-intl/server"
 import { AccountNav } from "@/components/account/AccountNav"
 import { LoginForm, RegisterForm } from "@/components/account/AuthForms"
+import { MailPreferences } from "@/components/account/MailPreferences"
 import { OrderList } from "@/components/account/OrderList"
 import { ClientMessages } from "@/i18n/ClientMessages"
 import { Link } from "@/i18n/navigation"
-import { listOrders, retrieveCustomer } from "@/lib/data/customer"
+import { listOrders, retrieveCustomer, retrieveMailPreferences } from "@/lib/data/customer"
 import { toLocale } from "@/lib/util/locale"
 
 type Props = { params: Promise<{ locale: string }> }
@@ -33,7 +34,7 @@ export default async function AccountPage({ params }: Props) {
       </div>
     )
   }
-  const orders = await listOrders(5)
+  const [orders, mail] = await Promise.all([listOrders(5), retrieveMailPreferences()])
   const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email
   return (
     <div className="container section account" data-testid="account-overview">
@@ -45,6 +46,11 @@ export default async function AccountPage({ params }: Props) {
           <h2>{t("orders")}</h2>
           {orders?.orders.length ? <OrderList orders={orders.orders} /> : <p className="muted" data-testid="no-orders">{t("noOrders")}</p>}
           {orders && orders.count > orders.orders.length ? <p><Link href="/account/orders">{t("orders")} →</Link></p> : null}
+          {mail ? (
+            <ClientMessages namespaces={["account"]}>
+              <MailPreferences nonEssential={mail.non_essential} />
+            </ClientMessages>
+          ) : null}
         </div>
       </div>
     </div>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next"
 import { getTranslations, setRequestLocale } from "next-intl/server"
 import { PortalFrame, StatusPanel } from "@/components/producer/PortalShell"
-import { ProfileForm } from "@/components/producer/ProfileForms"
+import { MailPreferencesForm, ProfileForm } from "@/components/producer/ProfileForms"
+import { getProducerMailPreferences } from "@/lib/data/producer"
 import { toLocale } from "@/lib/util/locale"
 
 type Props = { params: Promise<{ locale: string }> }
@@ -14,12 +15,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProducerProfilePage({ params }: Props) {
   const locale = toLocale((await params).locale)
   setRequestLocale(locale)
+  const mail = await getProducerMailPreferences()
   return (
     <PortalFrame locale={locale} current="profile">
       {(me) => (
         <div data-testid="portal-profile">
           <StatusPanel me={me} />
           <ProfileForm producer={me.producer} legalEditable={me.permissions.edit_legal_fields} />
+          {mail ? <MailPreferencesForm preferences={mail} editable={me.user.role === "owner"} /> : null}
         </div>
       )}
     </PortalFrame>
