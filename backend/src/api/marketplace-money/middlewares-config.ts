@@ -7,6 +7,7 @@
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import {
   AdminCreateCommissionRule,
+  AdminListBankAccounts,
   AdminDashboardQuery,
   AdminEndCommissionRule,
   AdminListCommissionRules,
@@ -30,6 +31,7 @@ export const marketplaceMoneyMiddlewareRoutes: MiddlewareRoute[] = [
   { matcher: "/admin/marketplace/commission-rules", method: "GET", middlewares: [validateQuery(AdminListCommissionRules)] },
   { matcher: "/admin/marketplace/commission-rules", method: "POST", middlewares: [validateAndTransformBody(AdminCreateCommissionRule)] },
   { matcher: "/admin/marketplace/commission-rules/:id/end", method: "POST", middlewares: [validateAndTransformBody(AdminEndCommissionRule)] },
+  { matcher: "/admin/marketplace/bank-accounts", method: "GET", middlewares: [validateQuery(AdminListBankAccounts)] },
   {
     matcher: "/admin/marketplace/producers/:id/bank-account/verify",
     method: "POST",

@@ -75,3 +75,7 @@ export type ProducerSetBankAccountType = z.infer<typeof ProducerSetBankAccount>
 
 export const ProducerListPayouts = z.object({ ...paging }).strict()
 export const StatementQuery = z.object({ format: z.enum(["json", "csv", "html"]).default("json") }).strict()
+
+export const AdminListBankAccounts = z
+  .object({ status: z.enum(["unverified", "verified"]).optional(), ...paging })
+  .strict()
