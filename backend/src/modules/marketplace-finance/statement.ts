@@ -42,7 +42,7 @@ export type Statement = {
 }
 
 /** Quotes a CSV field when needed and defuses spreadsheet formulas (=, +, -, @ at the start). */
-function csvField(value: unknown): string {
+function csvField(value: string | number | null | undefined): string {
   let s = value === null || value === undefined ? "" : String(value)
   if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
@@ -52,7 +52,7 @@ function csvField(value: unknown): string {
 export function statementCsv(s: Statement): string {
   const c = s.payout.currency_code
   const money = (minor: number) => String(fromMinor(minor, c))
-  const rows: unknown[][] = [
+  const rows: (string | number | null)[][] = [
     ["payout", "reference", "producer", "currency", "date", "order", "line_item", "product", "kind", "payment_method", "commission_rate", "gross", "shipping", "commission", "net"],
     ...s.lines.map((l) => [
       s.payout.id,
@@ -76,7 +76,7 @@ export function statementCsv(s: Statement): string {
   return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n"
 }
 
-const escapeHtml = (v: unknown) =>
+const escapeHtml = (v: string | number | null | undefined) =>
   String(v ?? "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!)
 
 const LABELS = {
