@@ -34,6 +34,9 @@ async function sellerWithListing(): Promise<Seller> {
   const cert = await as(p.token).post(`/producers/me/products/${productId}/certification`, producerCertificationBody())
   expect(cert.status, JSON.stringify(cert.body)).toBe(201)
   expect((await admin("POST", `/admin/ocop/certifications/${cert.body.certification.id}/approve`, {})).status).toBe(200)
+  // A submission sends the listing to review; the office publishes it once the certificate is in force.
+  expect((await admin("POST", `/admin/products/${productId}`, { status: "published" })).status).toBe(200)
+  await until(async () => (await store("GET", `/store/products/${productId}`)).status === 200, { what: "the listing in the store" })
   return { ...p, variantId: created.body.product.variants[0].id }
 }
 

@@ -33,8 +33,8 @@ export type NewCommissionRule = {
   group_code?: string | null
   producer_id?: string | null
   rate_bp: number
-  valid_from: Date
-  valid_until?: Date | null
+  valid_from: Date | string
+  valid_until?: Date | string | null
   note?: string | null
 }
 
@@ -62,7 +62,7 @@ export type NewPayout = {
   run_id: string
   producer_id: string
   currency_code: string
-  period_end: Date
+  period_end: Date | string
   reference: string
   bank_bin: string | null
   account_number: string | null
@@ -122,8 +122,8 @@ class MarketplaceFinanceModuleService extends MedusaService({
         group_code: input.scope === "group" ? input.group_code ?? null : null,
         producer_id: input.scope === "producer" ? input.producer_id ?? null : null,
         rate_bp: input.rate_bp,
-        valid_from: input.valid_from,
-        valid_until: input.valid_until ?? null,
+        valid_from: new Date(input.valid_from),
+        valid_until: input.valid_until ? new Date(input.valid_until) : null,
         note: input.note ?? null,
       },
       ctx
@@ -209,6 +209,7 @@ class MarketplaceFinanceModuleService extends MedusaService({
       const payout = await this.createPayouts(
         {
           ...row,
+          period_end: new Date(row.period_end),
           amount,
           gross: entries.reduce((a, e) => a + int(e.gross), 0),
           commission: entries.reduce((a, e) => a + int(e.commission), 0),

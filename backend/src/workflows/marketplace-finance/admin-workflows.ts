@@ -26,8 +26,9 @@ export const addCommissionRuleWorkflow = createWorkflow(
 
 const endCommissionRuleStep = createStep(
   "marketplace-finance-end-commission-rule",
-  async (input: { id: string; valid_until: Date; actor: Actor }, { container }) => {
-    const { rule, before } = await finance(container).endCommissionRule(input.id, input.valid_until, input.actor)
+  async (input: { id: string; valid_until: Date | string; actor: Actor }, { container }) => {
+    // Workflow inputs are serialized between steps: a Date arrives as its ISO string.
+    const { rule, before } = await finance(container).endCommissionRule(input.id, new Date(input.valid_until), input.actor)
     return new StepResponse(rule, { id: input.id, valid_until: before.valid_until })
   },
   async (undo, { container }) => {
@@ -37,7 +38,7 @@ const endCommissionRuleStep = createStep(
 
 export const endCommissionRuleWorkflow = createWorkflow(
   "marketplace-finance-end-commission-rule",
-  (input: { id: string; valid_until: Date; actor: Actor }) => new WorkflowResponse(endCommissionRuleStep(input))
+  (input: { id: string; valid_until: Date | string; actor: Actor }) => new WorkflowResponse(endCommissionRuleStep(input))
 )
 
 // Producer bank accounts ----------------------------------------------------------------
@@ -144,7 +145,7 @@ export const verifyProducerBankAccountWorkflow = createWorkflow(
 
 // Payout runs -----------------------------------------------------------------------------
 
-export type PayoutRunInput = { cutoff: Date; holding_days?: number; producer_ids?: string[]; actor: Actor }
+export type PayoutRunInput = { cutoff: Date | string; holding_days?: number; producer_ids?: string[]; actor: Actor }
 
 /**
  * Reads what is payable at the cut-off: unsettled entries whose producer's parcel has
@@ -154,6 +155,8 @@ export type PayoutRunInput = { cutoff: Date; holding_days?: number; producer_ids
  */
 const preparePayoutRunStep = createStep("marketplace-finance-prepare-payout-run", async (input: PayoutRunInput, { container }) => {
   const svc = finance(container)
+  // Workflow inputs are serialized: a Date arrives as its ISO string.
+  const cutoff = new Date(input.cutoff)
   const holdingDays = input.holding_days ?? DEFAULT_HOLDING_DAYS
   const ids = await svc.unsettledEntryIds()
   let entries = ids.length ? await svc.listLedgerEntries({ id: ids }) : []
@@ -191,7 +194,7 @@ const preparePayoutRunStep = createStep("marketplace-finance-prepare-payout-run"
   const groups = new Map<string, { producer_id: string; currency_code: string; ids: string[] }>()
   const skipped = new Set<string>()
   for (const e of entries) {
-    const payable = isPayable({ kind: e.kind, occurred_at: e.occurred_at, shipped_at: shippedAt.get(e.line_item_id) ?? null }, input.cutoff, holdingDays)
+    const payable = isPayable({ kind: e.kind, occurred_at: e.occurred_at, shipped_at: shippedAt.get(e.line_item_id) ?? null }, cutoff, holdingDays)
     if (!payable) continue
     if (!verified.has(e.producer_id)) {
       skipped.add(e.producer_id)
@@ -211,7 +214,7 @@ const preparePayoutRunStep = createStep("marketplace-finance-prepare-payout-run"
       run_id: runId,
       producer_id: g.producer_id,
       currency_code: g.currency_code,
-      period_end: input.cutoff,
+      period_end: cutoff,
       reference: makeTransferReference(id, "OCOPPO"),
       bank_bin: account.bank_bin,
       account_number: account.account_number,
