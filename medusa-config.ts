@@ -84,6 +84,8 @@ const modules: Array<Record<string, unknown>> = [
   { resolve: "./src/modules/producer-portal" },
   // Mail preferences of shoppers and producers (opt-out of non-essential mail, producer language).
   { resolve: "./src/modules/notification-preference" },
+  // Marketplace money: commission rules, the producers' ledger, bank accounts and payouts.
+  { resolve: "./src/modules/marketplace-finance" },
   {
     resolve: "@medusajs/medusa/payment",
     options: { providers: paymentProviders },

@@ -16,6 +16,7 @@ import {
 import { storeProductOcop } from "./store/ocop/product-filters"
 import { searchMiddlewareRoutes } from "./store/ocop/search/middlewares-config"
 import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
+import { marketplaceMoneyMiddlewareRoutes } from "./marketplace-money/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "../medusa-workarounds/stripe-webhook-signature"
 import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
@@ -129,5 +130,8 @@ export default defineMiddlewares({
 
     // Producer portal: /producers/* (the `producer` actor) and /admin/ocop/listing-changes (see the file).
     ...producerPortalMiddlewareRoutes,
+
+    // Marketplace money: commission, ledger, bank accounts, payouts (see the file).
+    ...marketplaceMoneyMiddlewareRoutes,
   ],
 })

@@ -689,3 +689,80 @@ export async function producerUpdateMailPreferences(_prev: PortalFormState, fd: 
   revalidatePath(`/${localeOf(fd)}/producer/profile`)
   return { ok: true, notice: "saved" }
 }
+
+// Earnings, payouts and the bank account (marketplace money) -------------------------------------
+
+/** Amounts are integer minor units (whole đồng, cents) in `currency_code`. */
+export type EarningsMonth = {
+  month: string
+  currency_code: string
+  gross: number
+  commission: number
+  net: number
+  pending: number
+  payable: number
+  in_payout: number
+  paid: number
+}
+export type ProducerPayout = {
+  id: string
+  currency_code: string
+  amount: number
+  gross: number
+  commission: number
+  entry_count: number
+  status: "pending" | "paid" | "failed"
+  reference: string
+  bank_name: string | null
+  account_number: string | null
+  paid_at: string | null
+  bank_reference: string | null
+  created_at: string
+}
+export type BankAccount = {
+  bank_bin: string
+  bank_name: string | null
+  account_number: string
+  account_name: string
+  status: "unverified" | "verified"
+  verified_at: string | null
+}
+export type NapasBank = { bin: string; short_name: string; name: string }
+
+export async function getProducerEarnings(): Promise<{ months: EarningsMonth[]; next_payout: ProducerPayout | null } | null> {
+  try {
+    return await call("/producers/me/earnings")
+  } catch (e) {
+    console.error("[producer] earnings failed:", (e as Error).message)
+    return null
+  }
+}
+
+export async function listProducerPayouts(limit = 50): Promise<{ payouts: ProducerPayout[]; count: number } | null> {
+  try {
+    return await call(`/producers/me/payouts?limit=${limit}`)
+  } catch (e) {
+    console.error("[producer] payouts failed:", (e as Error).message)
+    return null
+  }
+}
+
+export async function getProducerBankAccount(): Promise<{ bank_account: BankAccount | null; banks: NapasBank[] } | null> {
+  try {
+    return await call("/producers/me/bank-account")
+  } catch (e) {
+    console.error("[producer] bank account failed:", (e as Error).message)
+    return null
+  }
+}
+
+export async function producerSetBankAccount(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
+  const values = { bank_bin: str(fd, "bank_bin", 20), account_number: str(fd, "account_number", 40).replace(/\s+/g, ""), account_name: str(fd, "account_name", 120) }
+  try {
+    await call("/producers/me/bank-account", { method: "POST", body: values })
+  } catch (e) {
+    return { ok: false, error: messageOf(e), values }
+  }
+  revalidatePath(`/${localeOf(fd)}/producer/earnings`)
+  return { ok: true, notice: "bankSaved" }
+}
