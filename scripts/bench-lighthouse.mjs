@@ -64,6 +64,14 @@ function summarise(lhr) {
     js_resource_kb: Math.round(scripts.reduce((s, r) => s + (r.resourceSize ?? 0), 0) / 1024),
     js_files: scripts.length,
     lcp_element: a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
+    // Where the main thread goes: by category (script evaluation, style & layout, …) and by script.
+    main_thread: Object.fromEntries(
+      (a["mainthread-work-breakdown"]?.details?.items ?? []).filter((i) => i.duration >= 50).map((i) => [i.groupLabel ?? i.group, Math.round(i.duration)])
+    ),
+    bootup: (a["bootup-time"]?.details?.items ?? [])
+      .filter((i) => i.total >= 50)
+      .slice(0, 5)
+      .map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ""), total_ms: Math.round(i.total), script_ms: Math.round(i.scripting) })),
     opportunities: Object.values(a)
       .filter((x) => x.details?.type === "opportunity" && (x.details.overallSavingsMs ?? 0) >= 100)
       .map((x) => `${x.id} (${Math.round(x.details.overallSavingsMs)} ms)`),
@@ -106,18 +114,25 @@ export async function benchLighthouse() {
       return res.json()
     }
     const vn = (await api("/store/regions")).regions.find((r) => r.currency_code === "vnd")
-    const product = (await api(`/store/products?limit=1&order=-created_at&fields=handle,variants.id`)).products[0]
+    const product = (await api(`/store/products?limit=1&order=-created_at&fields=handle,variants.id,*certifications`)).products[0]
+    const producer = (await api("/store/producers?limit=1")).producers?.[0]
+    const certificate = product.current_certification?.certificate_number
     const cart = (await api("/store/carts", { region_id: vn.id })).cart
     await api(`/store/carts/${cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: 1 })
 
     const base = `http://localhost:${sfPort}`
     /** @type {[string, string, Record<string, string>?][]} */
-    const pages = [
+    const all = [
       ["home", `${base}/vi`],
       ["catalogue", `${base}/vi/products`],
       ["product", `${base}/vi/products/${product.handle}`],
+      ...(producer ? [["producer", `${base}/vi/producers/${producer.handle}`]] : []),
+      ...(certificate ? [["verification", `${base}/vi/verify/${certificate}`]] : []),
       ["cart (1 item)", `${base}/vi/cart`, { Cookie: `_ocop_cart_id=${cart.id}` }],
     ]
+    // BENCH_LH_PAGES=home,product measures only those pages (names as in the table).
+    const only = (process.env.BENCH_LH_PAGES ?? "").split(",").map((x) => x.trim()).filter(Boolean)
+    const pages = only.length ? all.filter(([name]) => only.some((o) => name.startsWith(o))) : all
     // Warm the server's caches (first render of each route) before measuring.
     for (const [, url, h] of pages) await fetch(url, { headers: h ?? {} }).then((r) => r.arrayBuffer())
     report.pages = []
@@ -164,6 +179,13 @@ function renderMarkdown(r) {
     `Targets: performance ≥ ${t.performance}, LCP ≤ ${t.lcp_ms} ms, CLS ≤ ${t.cls} on every page.`,
     "",
     ...r.pages.filter((p) => p.opportunities.length || p.lcp_element).map((p) => `- ${p.page}: LCP element \`${(p.lcp_element ?? "?").slice(0, 120)}\`${p.opportunities.length ? `; opportunities: ${p.opportunities.join(", ")}` : ""}`),
+    "",
+    "Main thread (median run, ms, 4× CPU slowdown): by category, then the scripts costing most.",
+    "",
+    ...r.pages.map(
+      (p) =>
+        `- ${p.page}: ${Object.entries(p.main_thread ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}; ${(p.bootup ?? []).map((b) => `\`${b.url.slice(0, 60)}\` ${b.total_ms} (script ${b.script_ms})`).join(", ")}`
+    ),
     "",
   ].join("\n")
 }
