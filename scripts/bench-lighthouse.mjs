@@ -7,6 +7,8 @@
 //
 // Chromium: CHROME_PATH, else /usr/bin/chromium (Debian: `apt-get install -y chromium`).
 // BENCH_LH_RUNS (3): runs per page; the median run by performance score is reported.
+// BENCH_LH_PAGES (all): comma-separated page names to measure. BENCH_LH_OUT (lighthouse): report file name.
+// BENCH_LH_STOREFRONT_URL, BENCH_LH_BACKEND_URL, BENCH_LH_PUBLISHABLE_KEY: measure an already running stack.
 // Writes bench/results/lighthouse.json and bench/results/lighthouse.md.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -94,18 +96,26 @@ export async function benchLighthouse() {
     target: TARGET,
     load_at_start: loadavg(),
   }
-  const db = await startThrowawayDatabase("ocop-bench-lh")
+  // BENCH_LH_STOREFRONT_URL + BENCH_LH_BACKEND_URL + BENCH_LH_PUBLISHABLE_KEY: measure a stack that is already
+  // running (a production build seeded with the demo catalogue), e.g. to compare two builds on one backend.
+  const existing = process.env.BENCH_LH_STOREFRONT_URL
+    ? { url: process.env.BENCH_LH_BACKEND_URL ?? "", publishableKey: process.env.BENCH_LH_PUBLISHABLE_KEY ?? "" }
+    : null
+  const db = existing ? null : await startThrowawayDatabase("ocop-bench-lh")
   let backend
   let sf
   try {
-    const sfPort = await freePort()
-    backend = await startSeededBackend({ databaseUrl: db.databaseUrl, storefrontUrl: `http://localhost:${sfPort}`, logFile: path.join(tmp, "backend.log") })
-    const sfEnv = storefront.storefrontEnv({ backendUrl: backend.url, publishableKey: backend.publishableKey, port: sfPort })
-    await stage("storefront build (production)", async () => {
-      if (storefront.storefrontBuildIsFresh(sfEnv)) log("storefront build is up to date")
-      else await storefront.buildStorefront(sfEnv)
-    })
-    sf = await stage("storefront server", () => storefront.serveStorefront(sfEnv, { port: sfPort, logFile: path.join(tmp, "storefront.log") }))
+    const sfPort = existing ? Number(new URL(process.env.BENCH_LH_STOREFRONT_URL ?? "").port) : await freePort()
+    if (existing) backend = existing
+    else {
+      backend = await startSeededBackend({ databaseUrl: db.databaseUrl, storefrontUrl: `http://localhost:${sfPort}`, logFile: path.join(tmp, "backend.log") })
+      const sfEnv = storefront.storefrontEnv({ backendUrl: backend.url, publishableKey: backend.publishableKey, port: sfPort })
+      await stage("storefront build (production)", async () => {
+        if (storefront.storefrontBuildIsFresh(sfEnv)) log("storefront build is up to date")
+        else await storefront.buildStorefront(sfEnv)
+      })
+      sf = await stage("storefront server", () => storefront.serveStorefront(sfEnv, { port: sfPort, logFile: path.join(tmp, "storefront.log") }))
+    }
 
     const headers = { "x-publishable-api-key": backend.publishableKey, "content-type": "application/json" }
     const api = async (p, body) => {
@@ -149,15 +159,17 @@ export async function benchLighthouse() {
       log(`${name}: performance ${median.performance}, LCP ${median.lcp_ms} ms, CLS ${median.cls}, TBT ${median.tbt_ms} ms, JS ${median.js_transfer_kb} KB`)
     }
     report.load_at_end = loadavg()
-    fs.writeFileSync(path.join(RESULTS, "lighthouse.json"), JSON.stringify(report, null, 2) + "\n")
+    // BENCH_LH_OUT=name writes bench/results/name.{json,md} instead (e.g. a "before" run kept next to the report).
+    const out = process.env.BENCH_LH_OUT || "lighthouse"
+    fs.writeFileSync(path.join(RESULTS, `${out}.json`), JSON.stringify(report, null, 2) + "\n")
     const md = renderMarkdown(report)
-    fs.writeFileSync(path.join(RESULTS, "lighthouse.md"), md)
+    fs.writeFileSync(path.join(RESULTS, `${out}.md`), md)
     console.log(`\n${md}`)
     return report
   } finally {
     if (sf) await stopService(sf)
-    if (backend) await stopService(backend.service)
-    await db.stop()
+    if (backend?.service) await stopService(backend.service)
+    await db?.stop()
     fs.rmSync(tmp, { recursive: true, force: true })
   }
 }
