@@ -24,6 +24,9 @@ afterAll(async () => {
 
 type Locale = "vi" | "en"
 
+/** Each test audits a dozen or more pages (axe takes 1–3 s a page on a busy 2-core machine). */
+const AUDIT_TIMEOUT = 300_000
+
 /** axe's serious and critical findings on the page as it is now, one line each (rule, impact, first elements). */
 async function audit(page: Page, name: string): Promise<string[]> {
   await page.waitForLoadState("load")
@@ -124,7 +127,7 @@ for (const locale of ["vi", "en"] as const) {
 
       expect(found).toEqual([])
       await context.close()
-    })
+    }, AUDIT_TIMEOUT)
 
     it("finds nothing serious in the producer portal, signed out and signed in", async () => {
       const context = await newContext(browser, DESKTOP)
@@ -166,7 +169,7 @@ for (const locale of ["vi", "en"] as const) {
 
       expect(found).toEqual([])
       await context.close()
-    })
+    }, AUDIT_TIMEOUT)
   })
 }
 
@@ -255,5 +258,5 @@ describe("keyboard only", () => {
     expect(await orderByEmail(a.email)).toHaveLength(1)
     expect(errors).toEqual([])
     await context.close()
-  })
+  }, AUDIT_TIMEOUT)
 })
