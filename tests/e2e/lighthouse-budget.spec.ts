@@ -17,7 +17,10 @@ import { sellableProducts } from "../support/catalogue"
 type Budget = { jsKb: number; requests: number; seo: number }
 
 /** Transferred (compressed) JavaScript, all requests, and the SEO score each page must keep within. */
-const BROWSE: Budget = { jsKb: 190, requests: 30, seo: 100 }
+// Measured 3 Dec 2026: 154–157 KB of JavaScript and 21–28 requests per page.
+const BROWSE: Budget = { jsKb: 170, requests: 32, seo: 100 }
+/** Pages kept out of search indexes on purpose (robots noindex) score 58 on SEO; the rest of SEO must stay. */
+const NOINDEX: Budget = { ...BROWSE, seo: 58 }
 const product = sellableProducts()[0]
 
 let chrome: chromeLauncher.LaunchedChrome
@@ -80,9 +83,9 @@ const pages: [name: string, path: () => string, budget: Budget, headers?: () => 
   ["catalogue", () => "/vi/products", BROWSE],
   ["product", () => `/vi/products/${product.handle}`, BROWSE],
   ["producer", () => `/vi/producers/${product.producer}`, BROWSE],
-  ["verification", () => `/vi/verify/${product.certification.certificate_number}`, BROWSE],
-  // The cart is not for search engines (noindex), so its SEO score is not 100 by design.
-  ["cart (1 item)", () => "/vi/cart", { ...BROWSE, seo: 60 }, () => ({ Cookie: cartCookie })],
+  // A certificate's page and the cart are noindex by design (a certificate's status changes; a cart is private).
+  ["verification", () => `/vi/verify/${product.certification.certificate_number}`, NOINDEX],
+  ["cart (1 item)", () => "/vi/cart", NOINDEX, () => ({ Cookie: cartCookie })],
 ]
 
 describe("Lighthouse budgets (non-timing)", () => {
