@@ -40,7 +40,7 @@ beforeAll(async () => {
   cartCookie = `_ocop_cart_id=${cart.body.cart.id}`
 })
 afterAll(async () => {
-  await chrome?.kill()
+  chrome?.kill()
 })
 
 async function audit(path: string, headers: Record<string, string> = {}) {
@@ -70,11 +70,18 @@ async function audit(path: string, headers: Record<string, string> = {}) {
     requests: requests.length,
     accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
     seo: Math.round((lhr.categories.seo.score ?? 0) * 100),
-    failedA11y: lhr.categories.accessibility.auditRefs
-      .filter((r) => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score! < 1)
-      .map((r) => r.id),
+    failedA11y: failing(lhr, "accessibility"),
+    // Named in the output so a lower SEO score says why.
+    failedSeo: failing(lhr, "seo"),
     consoleErrors: consoleErrors.map((e) => `${e.description ?? ""} ${e.url ?? ""}`.trim()),
   }
+}
+
+/** The weighted audits of a category that did not pass. */
+function failing(lhr: { categories: Record<string, { auditRefs: { id: string; weight: number }[] }>; audits: Record<string, { score: number | null }> }, category: string): string[] {
+  return lhr.categories[category].auditRefs
+    .filter((r) => r.weight > 0 && lhr.audits[r.id].score !== null && (lhr.audits[r.id].score ?? 1) < 1)
+    .map((r) => r.id)
 }
 
 const pages: [name: string, path: () => string, budget: Budget, headers?: () => Record<string, string>][] = [
