@@ -7,6 +7,8 @@
 //
 // Chromium: CHROME_PATH, else /usr/bin/chromium (Debian: `apt-get install -y chromium`).
 // BENCH_LH_RUNS (3): runs per page; the median run by performance score is reported.
+// BENCH_LH_PAGES (all): comma-separated page names to measure. BENCH_LH_OUT (lighthouse): report file name.
+// BENCH_LH_STOREFRONT_URL, BENCH_LH_BACKEND_URL, BENCH_LH_PUBLISHABLE_KEY: measure an already running stack.
 // Writes bench/results/lighthouse.json and bench/results/lighthouse.md.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -64,6 +66,14 @@ function summarise(lhr) {
     js_resource_kb: Math.round(scripts.reduce((s, r) => s + (r.resourceSize ?? 0), 0) / 1024),
     js_files: scripts.length,
     lcp_element: a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
+    // Where the main thread goes: by category (script evaluation, style & layout, …) and by script.
+    main_thread: Object.fromEntries(
+      (a["mainthread-work-breakdown"]?.details?.items ?? []).filter((i) => i.duration >= 50).map((i) => [i.groupLabel ?? i.group, Math.round(i.duration)])
+    ),
+    bootup: (a["bootup-time"]?.details?.items ?? [])
+      .filter((i) => i.total >= 50)
+      .slice(0, 5)
+      .map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ""), total_ms: Math.round(i.total), script_ms: Math.round(i.scripting) })),
     opportunities: Object.values(a)
       .filter((x) => x.details?.type === "opportunity" && (x.details.overallSavingsMs ?? 0) >= 100)
       .map((x) => `${x.id} (${Math.round(x.details.overallSavingsMs)} ms)`),
@@ -86,18 +96,26 @@ export async function benchLighthouse() {
     target: TARGET,
     load_at_start: loadavg(),
   }
-  const db = await startThrowawayDatabase("ocop-bench-lh")
+  // BENCH_LH_STOREFRONT_URL + BENCH_LH_BACKEND_URL + BENCH_LH_PUBLISHABLE_KEY: measure a stack that is already
+  // running (a production build seeded with the demo catalogue), e.g. to compare two builds on one backend.
+  const existing = process.env.BENCH_LH_STOREFRONT_URL
+    ? { url: process.env.BENCH_LH_BACKEND_URL ?? "", publishableKey: process.env.BENCH_LH_PUBLISHABLE_KEY ?? "" }
+    : null
+  const db = existing ? null : await startThrowawayDatabase("ocop-bench-lh")
   let backend
   let sf
   try {
-    const sfPort = await freePort()
-    backend = await startSeededBackend({ databaseUrl: db.databaseUrl, storefrontUrl: `http://localhost:${sfPort}`, logFile: path.join(tmp, "backend.log") })
-    const sfEnv = storefront.storefrontEnv({ backendUrl: backend.url, publishableKey: backend.publishableKey, port: sfPort })
-    await stage("storefront build (production)", async () => {
-      if (storefront.storefrontBuildIsFresh(sfEnv)) log("storefront build is up to date")
-      else await storefront.buildStorefront(sfEnv)
-    })
-    sf = await stage("storefront server", () => storefront.serveStorefront(sfEnv, { port: sfPort, logFile: path.join(tmp, "storefront.log") }))
+    const sfPort = existing ? Number(new URL(process.env.BENCH_LH_STOREFRONT_URL ?? "").port) : await freePort()
+    if (existing) backend = existing
+    else {
+      backend = await startSeededBackend({ databaseUrl: db.databaseUrl, storefrontUrl: `http://localhost:${sfPort}`, logFile: path.join(tmp, "backend.log") })
+      const sfEnv = storefront.storefrontEnv({ backendUrl: backend.url, publishableKey: backend.publishableKey, port: sfPort })
+      await stage("storefront build (production)", async () => {
+        if (storefront.storefrontBuildIsFresh(sfEnv)) log("storefront build is up to date")
+        else await storefront.buildStorefront(sfEnv)
+      })
+      sf = await stage("storefront server", () => storefront.serveStorefront(sfEnv, { port: sfPort, logFile: path.join(tmp, "storefront.log") }))
+    }
 
     const headers = { "x-publishable-api-key": backend.publishableKey, "content-type": "application/json" }
     const api = async (p, body) => {
@@ -106,18 +124,25 @@ export async function benchLighthouse() {
       return res.json()
     }
     const vn = (await api("/store/regions")).regions.find((r) => r.currency_code === "vnd")
-    const product = (await api(`/store/products?limit=1&order=-created_at&fields=handle,variants.id`)).products[0]
+    const product = (await api(`/store/products?limit=1&order=-created_at&fields=handle,variants.id,*certifications`)).products[0]
+    const producer = (await api("/store/producers?limit=1")).producers?.[0]
+    const certificate = product.current_certification?.certificate_number
     const cart = (await api("/store/carts", { region_id: vn.id })).cart
     await api(`/store/carts/${cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: 1 })
 
     const base = `http://localhost:${sfPort}`
     /** @type {[string, string, Record<string, string>?][]} */
-    const pages = [
+    const all = [
       ["home", `${base}/vi`],
       ["catalogue", `${base}/vi/products`],
       ["product", `${base}/vi/products/${product.handle}`],
+      ...(producer ? [["producer", `${base}/vi/producers/${producer.handle}`]] : []),
+      ...(certificate ? [["verification", `${base}/vi/verify/${certificate}`]] : []),
       ["cart (1 item)", `${base}/vi/cart`, { Cookie: `_ocop_cart_id=${cart.id}` }],
     ]
+    // BENCH_LH_PAGES=home,product measures only those pages (names as in the table).
+    const only = (process.env.BENCH_LH_PAGES ?? "").split(",").map((x) => x.trim()).filter(Boolean)
+    const pages = only.length ? all.filter(([name]) => only.some((o) => name.startsWith(o))) : all
     // Warm the server's caches (first render of each route) before measuring.
     for (const [, url, h] of pages) await fetch(url, { headers: h ?? {} }).then((r) => r.arrayBuffer())
     report.pages = []
@@ -134,15 +159,17 @@ export async function benchLighthouse() {
       log(`${name}: performance ${median.performance}, LCP ${median.lcp_ms} ms, CLS ${median.cls}, TBT ${median.tbt_ms} ms, JS ${median.js_transfer_kb} KB`)
     }
     report.load_at_end = loadavg()
-    fs.writeFileSync(path.join(RESULTS, "lighthouse.json"), JSON.stringify(report, null, 2) + "\n")
+    // BENCH_LH_OUT=name writes bench/results/name.{json,md} instead (e.g. a "before" run kept next to the report).
+    const out = process.env.BENCH_LH_OUT || "lighthouse"
+    fs.writeFileSync(path.join(RESULTS, `${out}.json`), JSON.stringify(report, null, 2) + "\n")
     const md = renderMarkdown(report)
-    fs.writeFileSync(path.join(RESULTS, "lighthouse.md"), md)
+    fs.writeFileSync(path.join(RESULTS, `${out}.md`), md)
     console.log(`\n${md}`)
     return report
   } finally {
     if (sf) await stopService(sf)
-    if (backend) await stopService(backend.service)
-    await db.stop()
+    if (backend?.service) await stopService(backend.service)
+    await db?.stop()
     fs.rmSync(tmp, { recursive: true, force: true })
   }
 }
@@ -164,6 +191,13 @@ function renderMarkdown(r) {
     `Targets: performance ≥ ${t.performance}, LCP ≤ ${t.lcp_ms} ms, CLS ≤ ${t.cls} on every page.`,
     "",
     ...r.pages.filter((p) => p.opportunities.length || p.lcp_element).map((p) => `- ${p.page}: LCP element \`${(p.lcp_element ?? "?").slice(0, 120)}\`${p.opportunities.length ? `; opportunities: ${p.opportunities.join(", ")}` : ""}`),
+    "",
+    "Main thread (median run, ms, 4× CPU slowdown): by category, then the scripts costing most.",
+    "",
+    ...r.pages.map(
+      (p) =>
+        `- ${p.page}: ${Object.entries(p.main_thread ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}; ${(p.bootup ?? []).map((b) => `\`${b.url.slice(0, 60)}\` ${b.total_ms} (script ${b.script_ms})`).join(", ")}`
+    ),
     "",
   ].join("\n")
 }

@@ -72,7 +72,11 @@ async function startStack() {
     backendUrl,
     publishableKey: backend.publishableKey,
     port: storefrontPort,
-    extra: { OCOP_STOREFRONT_SECRET: backend.env.OCOP_STOREFRONT_SECRET },
+    extra: {
+      OCOP_STOREFRONT_SECRET: backend.env.OCOP_STOREFRONT_SECRET,
+      // The card form's publishable key; the browser tests give the page a Stripe.js stand-in that talks to the local server.
+      ...(stripe ? { NEXT_PUBLIC_STRIPE_KEY: STRIPE_PUBLISHABLE_KEY } : {}),
+    },
   })
   if (!fs.existsSync(path.join(ROOT, "storefront", "src", "app"))) {
     throw new StageError("storefront/src/app is missing: the storefront cannot be built.")
@@ -96,11 +100,12 @@ async function startStack() {
     OCOP_MAIL_DIR: mailDir,
     // The freshly migrated and seeded database, never connected to: a TEMPLATE for tests' own databases.
     ...(backend.seededCopyUrl ? { OCOP_SEEDED_DATABASE_URL: backend.seededCopyUrl } : {}),
-    ...(stripe ? { OCOP_STRIPE_URL: `http://127.0.0.1:${stripe.port}` } : {}),
+    ...(stripe ? { OCOP_STRIPE_URL: `http://127.0.0.1:${stripe.port}`, OCOP_STRIPE_PUBLISHABLE_KEY: STRIPE_PUBLISHABLE_KEY } : {}),
   }
 }
 
 const STRIPE_WEBHOOK_SECRET = "whsec_ocop_test"
+const STRIPE_PUBLISHABLE_KEY = "pk_test_ocop"
 
 /** Starts tests/support/stripe-server-cli.ts (TypeScript, through ts-node) and waits for its ready line. */
 async function startStripeTestServer(webhookUrl, webhookSecret) {

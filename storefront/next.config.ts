@@ -1,7 +1,15 @@
 import type { NextConfig } from "next"
 import createNextIntlPlugin from "next-intl/plugin"
 
-const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts")
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./src/i18n/request.ts",
+  experimental: {
+    // The catalogues (messages/*.json) are compiled at build time: client components
+    // format with a small runtime instead of shipping and running the ICU
+    // MessageFormat parser in the browser (bench/results/lighthouse.md).
+    messages: { path: "./messages", format: "json", locales: "infer", precompile: true },
+  },
+})
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

@@ -26,6 +26,8 @@ export function storefrontBuildIsFresh(env) {
   if (!fs.existsSync(stamp)) return false
   const meta = JSON.parse(fs.readFileSync(stamp, "utf8"))
   if (meta.backendUrl !== env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || meta.key !== env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY) return false
+  // NEXT_PUBLIC_* values are inlined at build time: a build without the Stripe key cannot serve the card form.
+  if ((meta.stripeKey ?? "") !== (env.NEXT_PUBLIC_STRIPE_KEY ?? "")) return false
   const src = newestMtime([
     path.join(STOREFRONT_DIR, "src"),
     path.join(STOREFRONT_DIR, "messages"),
@@ -40,7 +42,12 @@ export async function buildStorefront(env, opts = {}) {
   await run(nextBin(), ["build"], { cwd: STOREFRONT_DIR, env: { ...env, NODE_ENV: "production" }, label: "storefront-build", quiet: opts.quiet ?? true })
   fs.writeFileSync(
     path.join(STOREFRONT_DIR, ".next", "ocop-build.json"),
-    JSON.stringify({ backendUrl: env.NEXT_PUBLIC_MEDUSA_BACKEND_URL, key: env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY, at: new Date().toISOString() })
+    JSON.stringify({
+      backendUrl: env.NEXT_PUBLIC_MEDUSA_BACKEND_URL,
+      key: env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY,
+      stripeKey: env.NEXT_PUBLIC_STRIPE_KEY ?? "",
+      at: new Date().toISOString(),
+    })
   )
 }
 

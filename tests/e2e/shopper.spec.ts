@@ -4,9 +4,10 @@
  * Huế product in Vietnamese/VND and English/USD, on desktop and phone.
  */
 import type { Browser, Page } from "playwright-core"
-import { admin, STOREFRONT_URL } from "../support/api"
+import { STOREFRONT_URL } from "../support/api"
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, watchErrors } from "../support/browser"
 import { unsellableProducts } from "../support/catalogue"
+import { checkoutUntilReview, orderByEmail, type BrowserAddress } from "../support/storefront-checkout"
 
 let browser: Browser
 
@@ -20,42 +21,12 @@ afterAll(async () => {
 const VND = /^\d{1,3}(\.\d{3})*\s₫$/
 const USD = /^\$\d{1,3}(,\d{3})*\.\d{2}$/
 
-async function fillAddress(page: Page, a: Record<string, string>) {
-  await page.getByTestId("checkout-email").fill(a.email)
-  await page.getByTestId("address-last-name").fill(a.last_name)
-  await page.getByTestId("address-first-name").fill(a.first_name)
-  await page.getByTestId("address-line1").fill(a.address_1)
-  await page.getByTestId("address-city").fill(a.city)
-  await page.getByTestId("address-province").fill(a.province)
-  await page.getByTestId("address-postal-code").fill(a.postal_code)
-  await page.getByTestId("address-country").selectOption(a.country_code)
-  await page.getByTestId("address-phone").fill(a.phone)
-  await page.getByTestId("submit-address").click()
-}
-
-/** Cart → address → delivery → payment choice, stopping at the review step. */
-async function checkoutUntilReview(page: Page, address: Record<string, string>, providerId: string) {
-  await page.goto(`${STOREFRONT_URL}/${address.locale}/cart`)
-  await page.getByTestId("go-to-checkout").click()
-  await page.getByTestId("checkout-page").waitFor()
-  await fillAddress(page, address)
-  await page.getByTestId("shipping-option").first().check()
-  await page.getByTestId("submit-delivery").click()
-  await page.locator(`[data-testid="payment-option"][data-provider="${providerId}"]`).check()
-  await page.getByTestId("submit-payment").click()
-}
-
 /** Cart → checkout → confirmation with the given payment provider; returns the order number shown. */
-async function checkout(page: Page, address: Record<string, string>, providerId: string) {
+async function checkout(page: Page, address: BrowserAddress, providerId: string) {
   await checkoutUntilReview(page, address, providerId)
   await page.getByTestId("checkout-submit").click()
   await page.getByTestId("order-confirmation").waitFor({ timeout: 30_000 })
   return (await page.getByTestId("order-number").innerText()).trim()
-}
-
-async function orderByEmail(email: string) {
-  const res = await admin("GET", `/admin/orders?q=${encodeURIComponent(email)}&fields=id,display_id,email,currency_code,total,*items,*payment_collections.payment_sessions`)
-  return res.body.orders.filter((o: any) => o.email === email)
 }
 
 describe("shopper in Vietnamese, paying cash on delivery in VND", () => {
@@ -170,6 +141,8 @@ describe("shopper in English, paying in USD", () => {
 describe("card payments when Stripe.js cannot load", () => {
   it("offers the card option, says plainly it is unavailable, and lets the shopper pay another way", async () => {
     const context = await newContext(browser, DESKTOP)
+    // No Stripe.js stand-in here: the storefront asks js.stripe.com, which cannot be reached.
+    await context.route("https://js.stripe.com/**", (route) => route.abort())
     const page = await context.newPage()
     await page.goto(`${STOREFRONT_URL}/vi/products/nuoc-mam-lu-phu-thuan`)
     await page.getByTestId("add-to-cart").click()

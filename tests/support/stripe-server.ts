@@ -30,14 +30,17 @@
  *   POST /_test/send-event          {type, object_id} → signs and delivers a new event for a stored object
  *   POST /_test/resend-event        {event_id} → delivers an existing event again (same id, fresh signature)
  *   POST /_test/send-raw            {payload, signature} → posts `payload` to the webhook with that signature
+ *   GET  /_test/stripe.js           a stand-in for Stripe.js (stripe-js-standin.js) that talks to this server
  *
  * The delivering endpoints answer once the webhook responded:
  * `{ event_id, type, status, response_body, error }`.
  */
 import crypto from "node:crypto"
+import fs from "node:fs"
 import http from "node:http"
 import https from "node:https"
 import type { AddressInfo } from "node:net"
+import path from "node:path"
 
 // ---------------------------------------------------------------------------
 // Public types
@@ -368,6 +371,42 @@ const TEST_CARDS: Record<string, TestCard> = {
   },
   pm_card_authenticationRequired: { brand: "visa", last4: "3184", funding: "credit", behaviour: { kind: "three_d_secure" } },
   pm_card_threeDSecure2Required: { brand: "visa", last4: "3220", funding: "credit", behaviour: { kind: "three_d_secure" } },
+}
+
+/**
+ * Stripe's documented test card numbers, as a browser types them into the
+ * Payment Element (the stand-in Stripe.js sends them as `payment_method_data`),
+ * mapped to the `pm_card_*` alias with the same behaviour.
+ */
+const TEST_CARD_NUMBERS: Record<string, string> = {
+  "4242424242424242": "pm_card_visa",
+  "4000056655665556": "pm_card_visa_debit",
+  "5555555555554444": "pm_card_mastercard",
+  "378282246310005": "pm_card_amex",
+  "3566002020360505": "pm_card_jcb",
+  "4000000000000002": "pm_card_chargeDeclined",
+  "4000000000009995": "pm_card_chargeDeclinedInsufficientFunds",
+  "4000000000009987": "pm_card_chargeDeclinedLostCard",
+  "4000000000009979": "pm_card_chargeDeclinedStolenCard",
+  "4000000000000069": "pm_card_chargeDeclinedExpiredCard",
+  "4000000000000127": "pm_card_chargeDeclinedIncorrectCvc",
+  "4000000000000119": "pm_card_chargeDeclinedProcessingError",
+  "4000002500003155": "pm_card_authenticationRequired",
+  "4000002760003184": "pm_card_authenticationRequired",
+  "4000000000003220": "pm_card_threeDSecure2Required",
+}
+
+function luhnValid(digits: string): boolean {
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i])
+    if (i % 2 === 1) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
+    sum += d
+  }
+  return digits.length >= 12 && sum % 10 === 0
 }
 
 const PAYMENT_METHOD_TYPES = new Set([
@@ -798,6 +837,7 @@ class LocalStripe {
     this.route("POST", "/v1/setup_intents", (c) => this.createSetupIntent(c))
     this.route("GET", "/v1/setup_intents/:id", (c) => this.expand(this.find(this.setupIntents, c.params.id, "setup_intent", "intent"), c))
     this.route("GET", "/v1/events/:id", (c) => this.find(this.events, c.params.id, "event", "id"))
+    this.route("GET", "/_test/stripe.js", () => this.stripeJs(), { public: true })
     this.route("GET", "/_test/3ds/:id", (c) => this.threeDSecurePage(c), { public: true })
     this.route("GET", "/_test/3ds/:id/complete", (c) => this.threeDSecureComplete(c), { public: true })
   }
@@ -1242,6 +1282,53 @@ class LocalStripe {
     return pm
   }
 
+  /**
+   * `payment_method_data[type]=card&payment_method_data[card][number]=…`, the
+   * way Stripe.js confirms what the shopper typed into the Payment Element.
+   * Documented test numbers behave like their `pm_card_*` alias; anything else
+   * fails the way Stripe test mode does (402 card_error, intent unchanged).
+   */
+  private cardFromPaymentMethodData(data: StripeObject): StripeObject {
+    if (data.type !== "card") throw invalidParam("Only `card` payment_method_data is supported here.", "payment_method_data[type]")
+    const card = isPlainObject(data.card) ? data.card : {}
+    const cardError = (code: string, message: string, param: string): StripeApiError =>
+      new StripeApiError(402, withDocUrl({ type: "card_error", code, message, param }), true)
+    const text = (value: unknown): string => (typeof value === "string" ? value : "")
+    const number = text(card.number).replace(/[\s-]/g, "")
+    if (!/^\d+$/.test(number) || !luhnValid(number)) throw cardError("incorrect_number", "Your card number is incorrect.", "number")
+    const expMonth = Number(card.exp_month)
+    let expYear = Number(card.exp_year)
+    if (expYear < 100) expYear += 2000
+    if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) {
+      throw cardError("invalid_expiry_month", "Your card's expiration month is invalid.", "exp_month")
+    }
+    const today = new Date()
+    if (!Number.isInteger(expYear) || expYear < today.getUTCFullYear() || (expYear === today.getUTCFullYear() && expMonth < today.getUTCMonth() + 1)) {
+      throw cardError("invalid_expiry_year", "Your card's expiration year is invalid.", "exp_year")
+    }
+    if (!/^\d{3,4}$/.test(text(card.cvc))) throw cardError("invalid_cvc", "Your card's security code is invalid.", "cvc")
+    const alias = TEST_CARD_NUMBERS[number]
+    if (!alias) {
+      throw new StripeApiError(
+        402,
+        withDocUrl({
+          type: "card_error",
+          code: "card_declined",
+          decline_code: "test_mode_live_card",
+          message:
+            "Your card was declined. Your request was in test mode, but used a non test (live) card. For a list of valid test cards, visit: https://stripe.com/docs/testing.",
+        }),
+        true
+      )
+    }
+    const pm = this.resolvePaymentMethod(alias, "payment_method_data")
+    const details = pm.card as StripeObject
+    details.last4 = number.slice(-4)
+    details.exp_month = expMonth
+    details.exp_year = expYear
+    return pm
+  }
+
   private listPaymentMethodsFor(customer: string | undefined, type: string | undefined, url: string): StripeObject {
     const data = [...this.paymentMethods.values()]
       .filter((pm) => (customer === undefined ? true : pm.customer === customer))
@@ -1565,7 +1652,12 @@ class LocalStripe {
     this.assertClientSecret(pi, ctx, body)
 
     const paymentMethodId = readString(body, "payment_method")
+    const paymentMethodData = readHash(body, "payment_method_data")
+    if (paymentMethodId && paymentMethodData) {
+      throw invalidParam("You cannot specify both `payment_method` and `payment_method_data`.", "payment_method_data")
+    }
     if (paymentMethodId) pi.payment_method = this.resolvePaymentMethod(paymentMethodId, "payment_method").id as string
+    if (paymentMethodData) pi.payment_method = this.cardFromPaymentMethodData(paymentMethodData).id as string
     const captureMethod = readEnum(body, "capture_method", ["automatic", "automatic_async", "manual"] as const)
     if (captureMethod) pi.capture_method = captureMethod
     const setupFutureUsage = readEnum(body, "setup_future_usage", ["on_session", "off_session"] as const)
@@ -1576,6 +1668,7 @@ class LocalStripe {
     this.confirm(pi, ctx, {
       returnUrl: readString(body, "return_url"),
       offSession: body.off_session !== undefined && body.off_session !== "false",
+      useStripeSdk: body.use_stripe_sdk === "true",
     })
     return this.forPublishable(this.expand(pi, ctx), ctx)
   }
@@ -1584,7 +1677,7 @@ class LocalStripe {
    * The confirmation state machine. Mutates `pi`; throws the 402 card error
    * (carrying the updated PaymentIntent) on a decline, like Stripe.
    */
-  private confirm(pi: PaymentIntent, ctx: RequestContext, opts: { returnUrl?: string; offSession: boolean }): void {
+  private confirm(pi: PaymentIntent, ctx: RequestContext, opts: { returnUrl?: string; offSession: boolean; useStripeSdk?: boolean }): void {
     if (!CONFIRMABLE.includes(pi.status)) {
       throw unexpectedState(
         `This PaymentIntent's status is ${pi.status}, but it must be one of ${CONFIRMABLE.join(", ")} to be confirmed.`,
@@ -1632,7 +1725,10 @@ class LocalStripe {
     if (behaviour.kind === "decline") this.decline(pi, pm, ctx, behaviour)
     if (behaviour.kind === "three_d_secure" && pi.status !== "requires_action") {
       pi.status = "requires_action"
-      pi.next_action = opts.returnUrl
+      // Stripe.js confirms with use_stripe_sdk=true and shows the challenge in
+      // its own modal, even when it also sends a return_url (used only by
+      // methods that must leave the page).
+      pi.next_action = opts.returnUrl && !opts.useStripeSdk
         ? {
             type: "redirect_to_url",
             redirect_to_url: { return_url: opts.returnUrl, url: `${this.baseUrl}/_test/3ds/${pi.id}` },
@@ -1717,11 +1813,18 @@ class LocalStripe {
     return pi
   }
 
+  /** The Stripe.js stand-in (stripe-js-standin.js), speaking to this server. */
+  private stripeJs(): Reply {
+    const source = fs.readFileSync(path.join(__dirname, "stripe-js-standin.js"), "utf8")
+    const text = source.replaceAll("__STRIPE_API_BASE__", this.baseUrl)
+    return reply(200, undefined, { raw: { contentType: "application/javascript; charset=utf-8", text } })
+  }
+
   private threeDSecurePage(ctx: RequestContext): Reply {
     const pi = this.find(this.paymentIntents, ctx.params.id, "payment_intent", "intent")
     const link = (outcome: string, label: string): string =>
-      `<a id="${outcome}" href="/_test/3ds/${pi.id}/complete?outcome=${outcome}">${label}</a>`
-    const text = `<!doctype html><html><head><title>3D Secure test page</title></head><body>
+      `<a id="${outcome}" href="/_test/3ds/${pi.id}/complete?outcome=${outcome}&view=page">${label}</a>`
+    const text = `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>3D Secure test page</title></head><body>
 <h1>3D Secure 2 test payment</h1><p>${formatAmount(pi.amount, pi.currency)} ${pi.currency.toUpperCase()}</p>
 ${link("succeed", "Complete")} ${link("fail", "Fail")}</body></html>`
     return reply(200, undefined, { raw: { contentType: "text/html; charset=utf-8", text } })
@@ -1733,6 +1836,12 @@ ${link("succeed", "Complete")} ${link("fail", "Fail")}</body></html>`
     const next = pi.next_action as { redirect_to_url?: { return_url?: string } } | null
     const returnUrl = next?.redirect_to_url?.return_url
     if (pi.status === "requires_action") this.authenticate(pi.id, outcome)
+    if (!returnUrl && readString(ctx.query, "view") === "page") {
+      // Shown inside Stripe.js's challenge modal, which then reads the intent's new status.
+      const text = `<!doctype html><html lang="en"><head><title>3D Secure test page</title></head><body>
+<p id="authentication-${pi.status === "requires_payment_method" ? "failed" : "complete"}">Authentication finished: ${pi.status}</p></body></html>`
+      return reply(200, undefined, { raw: { contentType: "text/html; charset=utf-8", text } })
+    }
     if (!returnUrl) return reply(200, { status: pi.status })
     const target = new URL(returnUrl)
     target.searchParams.set("payment_intent", pi.id)

@@ -380,6 +380,75 @@ describe("confirmation", () => {
   })
 })
 
+describe("what the browser sends: Stripe.js confirmations with typed card numbers", () => {
+  const browserClient = () => new Stripe("pk_test_123", { ...server.clientOptions, maxNetworkRetries: 0 })
+  const card = (number: string, extra: Record<string, string> = {}) =>
+    ({ type: "card", card: { number, exp_month: "12", exp_year: "34", cvc: "123", ...extra } }) as unknown as Stripe.PaymentIntentConfirmParams.PaymentMethodData
+
+  it("maps documented test numbers to their behaviour: success, decline, then a retry on the same intent", async () => {
+    const created = await stripe.paymentIntents.create({ amount: 45000, currency: "vnd", payment_method_types: ["card"] })
+    const browser = browserClient()
+    const declined = await stripeError(
+      browser.paymentIntents.confirm(created.id, { client_secret: created.client_secret, payment_method_data: card("4000 0000 0000 0002") } as Stripe.PaymentIntentConfirmParams)
+    )
+    expect(declined).toBeInstanceOf(Stripe.errors.StripeCardError)
+    expect(declined).toMatchObject({ code: "card_declined", decline_code: "generic_decline" })
+    const retried = await browser.paymentIntents.confirm(created.id, {
+      client_secret: created.client_secret,
+      payment_method_data: card("4242424242424242"),
+    } as Stripe.PaymentIntentConfirmParams)
+    expect(retried.status).toBe("succeeded")
+    const pm = await stripe.paymentMethods.retrieve(retried.payment_method as string)
+    expect(pm.card).toMatchObject({ last4: "4242", exp_month: 12, exp_year: 2034 })
+  })
+
+  it("rejects an invalid number, a past expiry and a real (non-test) card like Stripe test mode, leaving the intent unpaid", async () => {
+    const created = await stripe.paymentIntents.create({ amount: 500, currency: "usd", payment_method_types: ["card"] })
+    const browser = browserClient()
+    const confirm = (data: Stripe.PaymentIntentConfirmParams.PaymentMethodData) =>
+      stripeError(browser.paymentIntents.confirm(created.id, { client_secret: created.client_secret, payment_method_data: data } as Stripe.PaymentIntentConfirmParams))
+    expect(await confirm(card("4242424242424241"))).toMatchObject({ type: "StripeCardError", code: "incorrect_number" })
+    expect(await confirm(card("4242424242424242", { exp_year: "2001" }))).toMatchObject({ code: "invalid_expiry_year" })
+    expect(await confirm(card("4111111111111111"))).toMatchObject({ code: "card_declined", decline_code: "test_mode_live_card" })
+    expect((await stripe.paymentIntents.retrieve(created.id)).status).toBe("requires_payment_method")
+    const both = await stripeError(
+      browser.paymentIntents.confirm(created.id, {
+        client_secret: created.client_secret,
+        payment_method: "pm_card_visa",
+        payment_method_data: card("4242424242424242"),
+      } as Stripe.PaymentIntentConfirmParams)
+    )
+    expect(both).toMatchObject({ type: "StripeInvalidRequestError", param: "payment_method_data" })
+  })
+
+  it("answers use_stripe_sdk with a challenge in Stripe.js's modal even when a return_url is sent", async () => {
+    const created = await stripe.paymentIntents.create({ amount: 45000, currency: "vnd" })
+    const pi = await browserClient().paymentIntents.confirm(created.id, {
+      client_secret: created.client_secret,
+      payment_method_data: card("4000002760003184"),
+      return_url: "http://localhost:8000/vi/checkout?step=review",
+      use_stripe_sdk: true,
+    } as Stripe.PaymentIntentConfirmParams)
+    expect(pi.status).toBe("requires_action")
+    expect(pi.next_action?.type).toBe("use_stripe_sdk")
+    const challenge = (pi.next_action?.use_stripe_sdk as { stripe_js: string }).stripe_js
+    const page = await (await fetch(challenge)).text()
+    const href = /id="succeed" href="([^"]+)"/.exec(page)?.[1]
+    expect(href).toContain("view=page")
+    const done = await fetch(new URL(href as string, challenge))
+    expect(await done.text()).toContain('id="authentication-complete"')
+    expect((await stripe.paymentIntents.retrieve(created.id)).status).toBe("succeeded")
+  })
+
+  it("serves the Stripe.js stand-in pointed at itself", async () => {
+    const res = await fetch(`${server.url}/_test/stripe.js`)
+    expect(res.headers.get("content-type")).toMatch(/javascript/)
+    const source = await res.text()
+    expect(source).toContain(`var API = "${server.url}"`)
+    expect(source).not.toContain("__STRIPE_API_BASE__")
+  })
+})
+
 describe("capture, cancel and update", () => {
   async function authorized(amount = 45000): Promise<Stripe.PaymentIntent> {
     return stripe.paymentIntents.create({

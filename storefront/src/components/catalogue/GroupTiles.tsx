@@ -9,7 +9,7 @@ export function GroupTiles({ counts }: { counts?: Record<string, number> }) {
     <ul className="grid-3" role="list" style={{ listStyle: "none", padding: 0, margin: 0 }}>
       {GROUP_CODES.map((code) => (
         <li key={code} style={{ display: "flex" }}>
-          <Link href={`/products?group=${code}`} className="group-tile" style={{ flex: 1 }} data-testid="group-tile" data-group={code}>
+          <Link href={`/products?group=${code}`} prefetch={false} className="group-tile" style={{ flex: 1 }} data-testid="group-tile" data-group={code}>
             <span className="g-ic"><Icon name={code} size={28} /></span>
             <strong>{t(code)}</strong>
             <span>{t(`${code}_desc`)}</span>

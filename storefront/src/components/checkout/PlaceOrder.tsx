@@ -1,55 +1,61 @@
 "use client"
 
 import { useLocale, useTranslations } from "next-intl"
-import { useRef, useState, useTransition } from "react"
+import { useEffect, useRef, useState, useTransition } from "react"
 import { placeOrder } from "@/lib/data/cart-actions"
-import { StripeCard, type StripeLike } from "./StripeCard"
+import { StripePayment } from "./StripePayment"
 
-type Props = { disabled: boolean; totalLabel: string; provider: string | null; stripeClientSecret?: string | null }
+type Props = {
+  disabled: boolean
+  totalLabel: string
+  provider: string | null
+  stripeClientSecret?: string | null
+  /** Back from a payment method that left the page (Stripe's return_url) with a successful status: complete the cart. */
+  returnedPaid?: boolean
+}
 
-/** Places the order. With Stripe, the card is confirmed in the browser first (Stripe.js), then the cart is completed. */
-export function PlaceOrder({ disabled, totalLabel, provider, stripeClientSecret }: Props) {
+/** Places the order. With Stripe, the card is confirmed in the browser first (Payment Element), then the cart is completed. */
+export function PlaceOrder({ disabled, totalLabel, provider, stripeClientSecret, returnedPaid = false }: Props) {
   const t = useTranslations("checkout")
   const locale = useLocale()
   const [error, setError] = useState<string | null>(null)
   const [pending, start] = useTransition()
-  const stripeRef = useRef<{ stripe: StripeLike; card: Parameters<StripeLike["confirmCardPayment"]>[1]["payment_method"]["card"] } | null>(null)
-  const [stripeReady, setStripeReady] = useState(false)
-  const isStripe = provider === "pp_stripe_stripe"
-  const blocked = disabled || (isStripe && (!stripeReady || !stripeClientSecret))
+  const completing = useRef(false)
+
+  const complete = () => {
+    setError(null)
+    start(async () => {
+      const res = await placeOrder(locale) // redirects on success
+      if (res && !res.ok) setError(res.error)
+    })
+  }
+
+  useEffect(() => {
+    if (!returnedPaid || disabled || completing.current) return
+    completing.current = true
+    complete()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival from the redirect
+  }, [returnedPaid, disabled])
+
+  if (provider === "pp_stripe_stripe" && !returnedPaid) {
+    return stripeClientSecret ? (
+      <StripePayment clientSecret={stripeClientSecret} totalLabel={totalLabel} disabled={disabled} />
+    ) : (
+      <p className="alert alert-warn" role="alert" data-testid="stripe-unavailable">{t("stripeUnavailable")}</p>
+    )
+  }
 
   return (
     <div>
-      {isStripe ? (
-        <StripeCard
-          onReady={(stripe, card) => {
-            stripeRef.current = { stripe, card }
-            setStripeReady(true)
-          }}
-        />
-      ) : null}
       <p className="muted">{t("terms", { total: totalLabel })}</p>
       {error ? <p className="alert alert-error" role="alert" data-testid="checkout-error">{error}</p> : null}
       <button
         type="button"
         className="btn btn-primary btn-block"
         style={{ minHeight: 52, fontSize: "1.1rem" }}
-        disabled={blocked || pending}
+        disabled={disabled || pending}
         data-testid="checkout-submit"
-        onClick={() => {
-          setError(null)
-          start(async () => {
-            if (isStripe && stripeRef.current && stripeClientSecret) {
-              const r = await stripeRef.current.stripe.confirmCardPayment(stripeClientSecret, { payment_method: { card: stripeRef.current.card } })
-              if (r.error) {
-                setError(r.error.message ?? t("error"))
-                return
-              }
-            }
-            const res = await placeOrder(locale) // redirects on success
-            if (res && !res.ok) setError(res.error)
-          })
-        }}
+        onClick={complete}
       >
         {pending ? t("placing") : t("placeOrder")}
       </button>

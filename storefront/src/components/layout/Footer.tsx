@@ -13,19 +13,20 @@ export async function Footer() {
           <p>{t("about")}</p>
           <p>{t("programme")}</p>
         </div>
+        {/* Footer links are not prefetched (see ProductCard): the main navigation above covers the same pages. */}
         <div>
           <h2>{t("shop")}</h2>
           <ul>
-            <li><Link href="/products">{nav("catalogue")}</Link></li>
-            <li><Link href="/producers">{nav("producers")}</Link></li>
-            <li><Link href="/cart">{nav("cart")}</Link></li>
+            <li><Link href="/products" prefetch={false}>{nav("catalogue")}</Link></li>
+            <li><Link href="/producers" prefetch={false}>{nav("producers")}</Link></li>
+            <li><Link href="/cart" prefetch={false}>{nav("cart")}</Link></li>
           </ul>
         </div>
         <div>
           <h2>{t("help")}</h2>
           <ul>
-            <li><Link href="/verify">{nav("verify")}</Link></li>
-            <li><Link href="/account">{nav("account")}</Link></li>
+            <li><Link href="/verify" prefetch={false}>{nav("verify")}</Link></li>
+            <li><Link href="/account" prefetch={false}>{nav("account")}</Link></li>
             <li><a href="https://ocopvietnam.gov.vn" rel="noopener noreferrer">{t("registry")}</a></li>
           </ul>
         </div>

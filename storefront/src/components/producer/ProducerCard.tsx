@@ -22,7 +22,7 @@ export function ProducerCard({ producer }: { producer: ProducerWithProducts }) {
       )}
       <span className="type">{t(`producerTypes.${producer.type}`)}</span>
       <h3>
-        <Link href={`/producers/${producer.handle}`} data-testid="producer-link">{producer.legal_name}</Link>
+        <Link href={`/producers/${producer.handle}`} prefetch={false} data-testid="producer-link">{producer.legal_name}</Link>
       </h3>
       <p className="muted">{[producer.commune, producer.district].filter(Boolean).join(", ")}</p>
       {story ? <p>{story}</p> : null}

@@ -1,10 +1,14 @@
 "use client"
 
 import { useState } from "react"
+import { preload } from "react-dom"
 
 /** Product photos: a main image and thumbnail buttons (keyboard operable). */
 export function Gallery({ images, title, labels }: { images: string[]; title: string; labels: { gallery: string; thumbnail: string; noImage: string } }) {
   const [index, setIndex] = useState(0)
+  // The product page's LCP element: a <link rel="preload"> in the <head> starts the download
+  // before the parser reaches the <img> (the HTML streams after the inlined CSS).
+  if (images[0]) preload(images[0], { as: "image", fetchPriority: "high" })
   if (!images.length) {
     return (
       <div className="gallery" data-testid="gallery">

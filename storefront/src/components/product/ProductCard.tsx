@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl"
+import { preload } from "react-dom"
 import { Link } from "@/i18n/navigation"
 import type { CardData } from "@/lib/util/cards"
 import { formatMoney } from "@/lib/util/money"
@@ -12,6 +13,7 @@ export function ProductCard({ product, headingLevel = 3, priority = false }: { p
   const t = useTranslations("common")
   const locale = useLocale()
   const H = headingLevel === 2 ? "h2" : "h3"
+  if (priority && product.thumbnail) preload(product.thumbnail, { as: "image", fetchPriority: "high" })
   return (
     <article className="card product-card" data-testid="product-card" data-handle={product.handle}>
       <div className="media">
@@ -25,7 +27,9 @@ export function ProductCard({ product, headingLevel = 3, priority = false }: { p
       </div>
       <div className="body">
         <H>
-          <Link href={`/products/${product.handle}`} data-testid="product-link">{product.title}</Link>
+          {/* No viewport prefetch: a grid would fetch and parse every visible product page's RSC
+              payload while the page starts up (most of home's Total Blocking Time); a click loads it as usual. */}
+          <Link href={`/products/${product.handle}`} prefetch={false} data-testid="product-link">{product.title}</Link>
         </H>
         {product.producerName ? (
           <p className="meta">

@@ -33,3 +33,24 @@ export function orderProviders(ids: string[]): string[] {
   }
   return [...ids].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
 }
+
+/** The message keys (namespace "checkout") for what Stripe.js reports after a failed card confirmation. */
+export type CardErrorKey = "cardDeclined" | "cardInsufficientFunds" | "cardExpired" | "cardIncorrectCvc" | "cardIncorrectNumber" | "cardAuthFailed" | "cardProcessing"
+
+/**
+ * Stripe's `{ type, code, decline_code }` → our own sentence in the shopper's
+ * language (Stripe's `message` is English). `null`: no specific sentence, show
+ * Stripe's message. Validation errors (`validation_error`) are shown by the
+ * Payment Element next to its fields, so they map to null too.
+ */
+export function cardErrorKey(error: { type?: string; code?: string; decline_code?: string }): CardErrorKey | null {
+  if (error.type === "validation_error") return null
+  if (error.code === "payment_intent_authentication_failure" || error.decline_code === "authentication_required") return "cardAuthFailed"
+  if (error.decline_code === "insufficient_funds") return "cardInsufficientFunds"
+  if (error.code === "expired_card" || error.code === "invalid_expiry_year" || error.code === "invalid_expiry_month") return "cardExpired"
+  if (error.code === "incorrect_cvc" || error.code === "invalid_cvc") return "cardIncorrectCvc"
+  if (error.code === "incorrect_number" || error.code === "invalid_number") return "cardIncorrectNumber"
+  if (error.code === "processing_error") return "cardProcessing"
+  if (error.code === "card_declined" || error.type === "card_error") return "cardDeclined"
+  return null
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { checkoutProgress, orderProviders } from "./checkout"
+import { cardErrorKey, checkoutProgress, orderProviders } from "./checkout"
 import { formatDate, isLocale, toLocale } from "./locale"
 import { toOptionViews, toVariantViews, variantStock } from "./variants"
 
@@ -62,5 +62,21 @@ describe("locale helpers", () => {
     expect(formatDate("2025-01-28T20:00:00Z", "en")).toBe("29 Jan 2025")
     expect(formatDate("not a date", "en")).toBe("—")
     expect(formatDate(null, "vi")).toBe("—")
+  })
+})
+
+describe("cardErrorKey", () => {
+  it("names the shopper's problem from Stripe's codes, not its English message", () => {
+    expect(cardErrorKey({ type: "card_error", code: "card_declined", decline_code: "generic_decline" })).toBe("cardDeclined")
+    expect(cardErrorKey({ type: "card_error", code: "card_declined", decline_code: "insufficient_funds" })).toBe("cardInsufficientFunds")
+    expect(cardErrorKey({ type: "card_error", code: "expired_card" })).toBe("cardExpired")
+    expect(cardErrorKey({ type: "card_error", code: "incorrect_cvc" })).toBe("cardIncorrectCvc")
+    expect(cardErrorKey({ type: "card_error", code: "incorrect_number" })).toBe("cardIncorrectNumber")
+    expect(cardErrorKey({ type: "card_error", code: "processing_error" })).toBe("cardProcessing")
+    expect(cardErrorKey({ type: "invalid_request_error", code: "payment_intent_authentication_failure" })).toBe("cardAuthFailed")
+  })
+  it("leaves field validation to the Payment Element and unknown errors to Stripe's message", () => {
+    expect(cardErrorKey({ type: "validation_error", code: "incomplete_number" })).toBeNull()
+    expect(cardErrorKey({ type: "api_connection_error" })).toBeNull()
   })
 })

@@ -17,7 +17,10 @@ import { toLocale } from "@/lib/util/locale"
 import { formatMoney } from "@/lib/util/money"
 import { countryName } from "@/lib/util/region"
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ step?: string }> }
+type Props = {
+  params: Promise<{ locale: string }>
+  searchParams: Promise<{ step?: string; payment_intent?: string; redirect_status?: string }>
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: toLocale((await params).locale), namespace: "checkout" })
@@ -39,7 +42,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       </div>
     )
   }
-  const { step: requested } = await searchParams
+  const { step: requested, payment_intent: returnedIntent, redirect_status: redirectStatus } = await searchParams
   const progress = checkoutProgress(cart, requested)
   const [customer, shipping, providers, ctx] = await Promise.all([
     retrieveCustomer(),
@@ -55,6 +58,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const saved = customer?.addresses?.[0]
   const addr = cart.shipping_address ?? null
   const session = progress.session
+  const stripeClientSecret = typeof session?.data?.client_secret === "string" ? session.data.client_secret : null
+  // Back from Stripe's return_url (a payment method that left the page): only for this session's own intent.
+  const returnedPaid = redirectStatus === "succeeded" && Boolean(returnedIntent) && session?.data?.id === returnedIntent
   const steps: { key: CheckoutStep; title: string }[] = [
     { key: "address", title: t("address") },
     { key: "delivery", title: t("delivery") },
@@ -121,7 +127,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                   <PlaceOrder
                     disabled={!progress.ready}
                     provider={session?.provider_id ?? null}
-                    stripeClientSecret={typeof session?.data?.client_secret === "string" ? session.data.client_secret : null}
+                    stripeClientSecret={stripeClientSecret}
+                    returnedPaid={returnedPaid}
                     totalLabel={formatMoney(cart.total, cart.currency_code, locale)}
                   />
                 ) : null}

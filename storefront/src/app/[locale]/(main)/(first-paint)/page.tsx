@@ -63,7 +63,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <div className="container">
           <div className="section-head">
             <h2 id="featured-title">{t("featuredTitle")}</h2>
-            <Link href="/products?stars=5&stars=4&sort=stars">{c("viewAll")}</Link>
+            <Link href="/products?stars=5&stars=4&sort=stars" prefetch={false}>{c("viewAll")}</Link>
           </div>
           {backendDown ? (
             <BackendDown />

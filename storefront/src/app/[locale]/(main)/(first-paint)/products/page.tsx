@@ -67,7 +67,9 @@ export default async function CataloguePage({ params, searchParams }: Props) {
               <Facets query={query} facets={res.data.facets} currency={currency} locale={locale} />
             </FiltersDisclosure>
           </aside>
-          <section aria-label={t("results", { count: res.data.count })}>
+          <section aria-labelledby="results-title">
+            {/* The cards are h3: a (hidden) h2 keeps the heading outline in order under the page's h1. */}
+            <h2 id="results-title" className="visually-hidden">{t("results", { count: res.data.count })}</h2>
             {res.data.degraded ? <p className="alert alert-info" data-testid="search-degraded">{t("searchFallback")}</p> : null}
             {chips.length ? (
               <div className="chips" aria-label={t("activeFilters")} role="group">
