@@ -17,6 +17,7 @@ import { storeProductOcop } from "./store/ocop/product-filters"
 import { searchMiddlewareRoutes } from "./store/ocop/search/middlewares-config"
 import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
+import { StoreSitemapQuery } from "./store/ocop/validators"
 import { verifyStripeSignature } from "./hooks/stripe-signature"
 import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
 import { storePublicPayload } from "./store/public-payload"
@@ -76,6 +77,7 @@ export default defineMiddlewares({
     // middlewares, so the OCOP filters and fields are in place before its validator runs.
     { matcher: /^\/store\/products(?:\/[^/]+)?\/?$/i, method: "GET", middlewares: [storeProductOcop] },
     { matcher: "/store/producers", method: "GET", middlewares: [validateQuery(StoreListProducers)] },
+    { matcher: "/store/ocop/sitemap", method: "GET", middlewares: [validateQuery(StoreSitemapQuery)] },
     // Search: GET /store/ocop/search and Medusa's POST /store/search (see the file for details).
     ...searchMiddlewareRoutes,
 
