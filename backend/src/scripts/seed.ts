@@ -385,6 +385,10 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   await seedProducerUsers(container)
 
   await storeService.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), ocop_seeded_at: now.toISOString() } })
+  // Fresh planner statistics: right after a bulk load PostgreSQL still believes the tables are
+  // empty and plans the store's "on sale" query (api/utils/sellable-products.ts) as nested loops over
+  // everything — 25 s instead of 25 ms at 1 000 products, until autovacuum gets to it.
+  await container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw("ANALYZE")
   logger.info(
     `Seeded ${catalogue.producers.length} producers and ${catalogue.products.length} products ` +
       `(${publishable.length} sellable) in regions Việt Nam (VND) and International (USD).`

@@ -126,12 +126,29 @@ export async function onSalePage(container: MedusaContainer, input: OnSalePageIn
   const dir = order.descending ? "DESC" : "ASC"
   const orderBy = order.column === "id" ? `p.id ${dir}` : `p."${order.column}" ${dir}, p.id ${dir}`
   const knex = pg(container)
-  const [page, total] = await Promise.all([
-    knex.raw(`SELECT p.id FROM product p WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...extra, ...bindings, input.limit, input.offset]),
-    knex.raw(`SELECT count(*)::int AS n FROM product p WHERE ${where}`, [...extra, ...bindings]),
-  ])
-  return { ids: page.rows.map((r) => r.id as string), count: total.rows[0]?.n ?? 0 }
+  const page = await knex.raw(`SELECT p.id FROM product p WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...extra, ...bindings, input.limit, input.offset])
+  const ids = page.rows.map((r) => r.id as string)
+  // A short page is the last one: the total is known without counting (every handle and id lookup).
+  if (ids.length < input.limit && (ids.length > 0 || input.offset === 0)) return { ids, count: input.offset + ids.length }
+  const key = JSON.stringify([input.channelIds, input.filters ?? {}, input.ids ?? null, input.handles ?? null])
+  const cached = listingCounts.get(key)
+  if (cached && now.getTime() - cached.at < COUNT_TTL_MS) return { ids, count: cached.n }
+  const total = await knex.raw(`SELECT count(*)::int AS n FROM product p WHERE ${where}`, [...extra, ...bindings])
+  const n = total.rows[0]?.n ?? 0
+  if (listingCounts.size >= COUNT_CACHE_MAX) listingCounts.clear()
+  listingCounts.set(key, { n, at: now.getTime() })
+  return { ids, count: n }
 }
+
+/**
+ * The total of a catalogue-wide listing ("1 240 products") is counted at most every few seconds per
+ * filter combination and process: counting is the one part of a listing that reads every matching
+ * row. Which products a page holds is never cached — a product that stops being on sale leaves
+ * the page at once; only the number under it may lag by COUNT_TTL_MS.
+ */
+const COUNT_TTL_MS = 5_000
+const COUNT_CACHE_MAX = 1_000
+const listingCounts = new Map<string, { n: number; at: number }>()
 
 export type SitemapEntry = { type: "product" | "producer" | "certificate"; key: string; updated_at: string }
 
