@@ -6,8 +6,8 @@ import { marketplaceSalesChannelId } from "../../workflows/steps/sync-sellabilit
 /** Summary fields of a product as shown on producer and certificate pages. */
 export const PRODUCT_SUMMARY_FIELDS = ["id", "handle", "title", "subtitle", "thumbnail", "metadata", "status"]
 
-// knex expands an array bound to `IN (?)` into one placeholder per element (every list bound here
-// is non-empty: callers return early on an empty one).
+// Lists are bound as one parameter and compared with `= ANY(?)`: knex.raw does not expand an array
+// into a list (`IN (?)` would compare with the array's text), node-postgres sends it as an array.
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }> }
 const pg = (container: MedusaContainer): Knex => container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
 
@@ -40,22 +40,22 @@ function onSaleSql(channelIds: string[], now: Date, f: OnSaleFilters = {}): { sq
   const bindings: unknown[] = [channelIds, MIN_SELLABLE_STARS, now, now]
   let certExtra = ""
   if (f.ocop_stars?.length) {
-    certExtra += " AND c.stars IN (?)"
+    certExtra += " AND c.stars = ANY(?)"
     bindings.push(f.ocop_stars)
   }
   if (f.ocop_group?.length) {
-    certExtra += " AND c.group_code IN (?)"
+    certExtra += " AND c.group_code = ANY(?)"
     bindings.push(f.ocop_group)
   }
   for (const [key, column] of [["district", "district"], ["province", "province"], ["producer_type", "type"]] as const) {
     if (f[key]?.length) {
-      certExtra += ` AND pr."${column}" IN (?)`
+      certExtra += ` AND pr."${column}" = ANY(?)`
       bindings.push(f[key])
     }
   }
   const sql = `p.deleted_at IS NULL AND p.status = 'published'
     AND EXISTS (SELECT 1 FROM product_sales_channel psc
-                 WHERE psc.product_id = p.id AND psc.deleted_at IS NULL AND psc.sales_channel_id IN (?))
+                 WHERE psc.product_id = p.id AND psc.deleted_at IS NULL AND psc.sales_channel_id = ANY(?))
     AND EXISTS (SELECT 1 FROM certification c JOIN producer pr ON pr.id = c.producer_id
                  WHERE c.product_id = p.id AND c.deleted_at IS NULL AND c.status = 'active' AND c.stars >= ?
                    AND c.valid_from <= ? AND c.valid_until >= ?
@@ -70,7 +70,7 @@ export async function onSaleProductIds(container: MedusaContainer, productIds: s
   const channels = channelIds ?? [await marketplaceSalesChannelId(container)]
   if (!channels.length) return new Set()
   const { sql, bindings } = onSaleSql(channels, now)
-  const { rows } = await pg(container).raw(`SELECT p.id FROM product p WHERE p.id IN (?) AND ${sql}`, [ids, ...bindings])
+  const { rows } = await pg(container).raw(`SELECT p.id FROM product p WHERE p.id = ANY(?) AND ${sql}`, [ids, ...bindings])
   return new Set(rows.map((r) => r.id as string))
 }
 
@@ -114,11 +114,11 @@ export async function onSalePage(container: MedusaContainer, input: OnSalePageIn
   const clauses: string[] = []
   const extra: unknown[] = []
   if (input.ids) {
-    clauses.push("p.id IN (?)")
+    clauses.push("p.id = ANY(?)")
     extra.push(input.ids)
   }
   if (input.handles) {
-    clauses.push("p.handle IN (?)")
+    clauses.push("p.handle = ANY(?)")
     extra.push(input.handles)
   }
   const where = [...clauses, sql].join(" AND ")
@@ -169,7 +169,7 @@ export async function sitemapEntries(
     SELECT 1, pr.id, 'producer', pr.handle, pr.updated_at FROM producer pr WHERE pr.deleted_at IS NULL AND pr.status = 'approved'
     UNION ALL
     SELECT 2, c.id, 'certificate', c.certificate_number, c.updated_at FROM certification c
-     WHERE c.deleted_at IS NULL AND c.status IN (?)`
+     WHERE c.deleted_at IS NULL AND c.status = ANY(?)`
   const all = [...bindings, [...publicCertificationStatuses]]
   const knex = pg(container)
   const [page, total] = await Promise.all([
