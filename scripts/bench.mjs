@@ -7,6 +7,7 @@
 //   npm run bench -- lighthouse   # Lighthouse 12 (mobile) on the storefront's production build
 //   npm run bench -- startup      # cold and warm `npm start` (scripts/bench-startup.mjs)
 //   npm run bench -- search       # search latency and indexing (scripts/bench-search.mjs)
+//   npm run bench -- scale        # store read paths at 1 000 / 10 000 (/ 50 000) products vs stock Medusa (scripts/bench-scale.mjs)
 //
 // API: writes bench/results/api.{json,md} (api-quick.{json,md} with --quick). Environment: BENCH_PRODUCTS (10000),
 // BENCH_DURATION (seconds per run, 10), BENCH_CONNECTIONS ("1,8,32"), BENCH_CATALOGUE
@@ -288,7 +289,8 @@ async function main() {
     else if (w === "lighthouse") await (await import("./bench-lighthouse.mjs")).benchLighthouse()
     else if (w === "startup") await (await import("./bench-startup.mjs")).benchStartup()
     else if (w === "search") await (await import("./bench-search.mjs")).benchSearch()
-    else throw new Error(`unknown benchmark "${w}": api, lighthouse, startup, search or all`)
+    else if (w === "scale") await (await import("./bench-scale.mjs")).benchScale()
+    else throw new Error(`unknown benchmark "${w}": api, lighthouse, startup, search, scale or all`)
   }
 }
 

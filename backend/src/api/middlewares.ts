@@ -19,12 +19,13 @@ import { producerPortalMiddlewareRoutes } from "./producers/middlewares-config"
 import { marketplaceMoneyMiddlewareRoutes } from "./marketplace-money/middlewares-config"
 import { StoreListProducers } from "./store/producers/validators"
 import { verifyStripeSignature } from "../medusa-workarounds/stripe-webhook-signature"
+import { StoreSitemapQuery } from "./store/ocop/validators"
 import { recoverBeforeComplete } from "./store/carts/recover-before-complete"
 import { storePublicPayload } from "./store/public-payload"
 import { storeOrderAccess } from "./store/orders/order-access"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { guardDraftOrderConversion } from "../medusa-workarounds/draft-order-guard"
-import { listQuery } from "./utils/list-query"
+import { listQuery, routeQuery } from "./utils/list-query"
 import { shopperErrorHandler } from "../medusa-workarounds/shopper-errors"
 import { StoreSetNotificationPreferences } from "./notifications/validators"
 import { authRateLimit } from "./auth-rate-limit/middleware"
@@ -84,6 +85,7 @@ export default defineMiddlewares({
       method: "POST",
       middlewares: [validateAndTransformBody(StoreSetNotificationPreferences)],
     },
+    { matcher: "/store/ocop/sitemap", method: "GET", middlewares: [routeQuery(StoreSitemapQuery)] },
     // Search: GET /store/ocop/search and Medusa's POST /store/search (see the file for details).
     ...searchMiddlewareRoutes,
 

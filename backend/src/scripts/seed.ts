@@ -24,7 +24,9 @@ import {
 import { assertDemoDataAllowed } from "../config/deployment"
 import { OCOP_MODULE } from "../modules/ocop"
 import type OcopModuleService from "../modules/ocop/service"
-import { addMonths } from "../modules/ocop/rules"
+import { CURRENT_TAXONOMY_VERSION } from "../modules/ocop/taxonomy"
+import { addMonths, checkPotentialFiveStar, checkValidityWindow, defaultValidUntil, effectiveStarsCheck } from "../modules/ocop/rules"
+import { syncProductSellabilityWorkflow } from "../workflows/sellability"
 import { changeCertificationWorkflow, createCertificationWorkflow } from "../workflows/certifications"
 import { expireCertificationsWorkflow } from "../workflows/certification-expiry"
 import { createProducerWorkflow, rejectProducerWorkflow, suspendProducerWorkflow } from "../workflows/producers"
@@ -251,11 +253,14 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   )
 
   // Inventory in the Huế warehouse.
-  const { data: variants } = await query.graph({
-    entity: "product_variant",
-    fields: ["sku", "inventory_items.inventory_item_id"],
-    filters: { product_id: products.map((p) => p.id) },
-  })
+  // (An empty id list would be no filter at all: a re-run that created no product must not touch stock.)
+  const { data: variants } = products.length
+    ? await query.graph({
+        entity: "product_variant",
+        fields: ["sku", "inventory_items.inventory_item_id"],
+        filters: { product_id: products.map((p) => p.id) },
+      })
+    : { data: [] as any[] }
   // Only the new products' items get levels; re-runs leave stock as it is.
   const stockBySku = new Map(catalogue.products.flatMap((p) => p.variants.map((v) => [v.sku, v.inventory] as const)))
   if (variants.length) await createInventoryLevelsWorkflow(container).run({
@@ -276,43 +281,48 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
       (c) => c.certificate_number
     )
   )
-  for (const p of catalogue.products.filter((x) => !recorded.has(x.certification.certificate_number))) {
-    const c = p.certification
-    const decisionDate = addMonths(now, -c.decided_months_ago)
-    const { result: certification } = await createCertificationWorkflow(container).run({
-      input: {
-        product_id: productIdByHandle.get(p.handle)!,
-        certificate_number: c.certificate_number,
-        decision_number: c.decision_number,
-        decision_date: decisionDate,
-        issuing_authority: c.issuing_authority,
-        authority_level: c.authority_level,
-        score: c.score,
-        stars: c.stars,
-        potential_five_star: c.potential_five_star,
-        group_code: p.group,
-        subgroup: p.subgroup,
-        // Every certificate is seeded as it was issued; lapsed ones are then
-        // expired by the rule (and the job), revoked or suspended ones go
-        // through the same workflow an admin uses, so their history is real.
-        // (Generated catalogues also have submissions under review, some then rejected.)
-        status: c.status === "pending_review" || c.status === "rejected" ? "pending_review" : "active",
-        geographical_indication: p.other_marks?.geographical_indication ?? null,
-        collective_trademark: p.other_marks?.collective_trademark ?? null,
-        is_demo: true,
-        actor: { actor_type: "system", actor_id: "seed" },
-      },
-    })
-    if (c.status === "revoked" || c.status === "suspended" || c.status === "rejected") {
-      await changeCertificationWorkflow(container).run({
+  const uncertified = catalogue.products.filter((x) => !recorded.has(x.certification.certificate_number))
+  if (uncertified.length > BULK_CERTIFICATION_THRESHOLD) {
+    await bulkCertify(container, uncertified, productIdByHandle, producerIdByHandle, now)
+  } else {
+    for (const p of uncertified) {
+      const c = p.certification
+      const decisionDate = addMonths(now, -c.decided_months_ago)
+      const { result: certification } = await createCertificationWorkflow(container).run({
         input: {
-          id: certification.id,
-          type: c.status,
-          changes: { status: c.status, status_reason: c.status_reason },
-          reason: c.status_reason,
+          product_id: productIdByHandle.get(p.handle)!,
+          certificate_number: c.certificate_number,
+          decision_number: c.decision_number,
+          decision_date: decisionDate,
+          issuing_authority: c.issuing_authority,
+          authority_level: c.authority_level,
+          score: c.score,
+          stars: c.stars,
+          potential_five_star: c.potential_five_star,
+          group_code: p.group,
+          subgroup: p.subgroup,
+          // Every certificate is seeded as it was issued; lapsed ones are then
+          // expired by the rule (and the job), revoked or suspended ones go
+          // through the same workflow an admin uses, so their history is real.
+          // (Generated catalogues also have submissions under review, some then rejected.)
+          status: c.status === "pending_review" || c.status === "rejected" ? "pending_review" : "active",
+          geographical_indication: p.other_marks?.geographical_indication ?? null,
+          collective_trademark: p.other_marks?.collective_trademark ?? null,
+          is_demo: true,
           actor: { actor_type: "system", actor_id: "seed" },
         },
       })
+      if (c.status === "revoked" || c.status === "suspended" || c.status === "rejected") {
+        await changeCertificationWorkflow(container).run({
+          input: {
+            id: certification.id,
+            type: c.status,
+            changes: { status: c.status, status_reason: c.status_reason },
+            reason: c.status_reason,
+            actor: { actor_type: "system", actor_id: "seed" },
+          },
+        })
+      }
     }
   }
 
@@ -375,6 +385,10 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   await seedProducerUsers(container)
 
   await storeService.updateStores(store.id, { metadata: { ...(store.metadata ?? {}), ocop_seeded_at: now.toISOString() } })
+  // Fresh planner statistics: right after a bulk load PostgreSQL still believes the tables are
+  // empty and plans the store's "on sale" query (api/utils/sellable-products.ts) as nested loops over
+  // everything — 25 s instead of 25 ms at 1 000 products, until autovacuum gets to it.
+  await container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw("ANALYZE")
   logger.info(
     `Seeded ${catalogue.producers.length} producers and ${catalogue.products.length} products ` +
       `(${publishable.length} sellable) in regions Việt Nam (VND) and International (USD).`
@@ -422,4 +436,74 @@ async function listPaymentProviderIds(container: ExecArgs["container"]): Promise
   const payment = container.resolve(Modules.PAYMENT)
   const providers = await payment.listPaymentProviders({})
   return providers.map((p) => p.id)
+}
+
+/**
+ * Above this many new certificates (generated benchmark catalogues: 10 000, 50 000) they are
+ * recorded in bulk rather than through one createCertificationWorkflow run each (525 s for 10 000:
+ * each run re-evaluates one product and emits its events). The same rows result: the same checks
+ * (rules.ts), the same history entries (issued, then revoked / suspended; submitted, then
+ * rejected), and the sellability workflow run over the products in batches, which lists them.
+ */
+const BULK_CERTIFICATION_THRESHOLD = 200
+const BULK_BATCH = 1000
+
+async function bulkCertify(
+  container: ExecArgs["container"],
+  products: CatalogueProduct[],
+  productIdByHandle: Map<string, string>,
+  producerIdByHandle: Map<string, string>,
+  now: Date
+) {
+  const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
+  const occurred = new Date()
+  const actor = { actor_type: "system", actor_id: "seed" }
+  const rows = products.map((p) => {
+    const c = p.certification
+    const decisionDate = addMonths(now, -c.decided_months_ago)
+    const validUntil = defaultValidUntil(decisionDate)
+    const problem =
+      effectiveStarsCheck(c.stars, c.score, !!c.potential_five_star) ??
+      checkPotentialFiveStar(!!c.potential_five_star, c.stars, c.score) ??
+      checkValidityWindow(decisionDate, validUntil)
+    if (problem) throw new Error(`catalogue certificate ${c.certificate_number}: ${problem}`)
+    const submitted = c.status === "pending_review" || c.status === "rejected"
+    const first = submitted ? "pending_review" : "active"
+    const events: Record<string, unknown>[] = [
+      { type: submitted ? "submitted" : "issued", to_status: first, to_stars: c.stars, to_score: c.score, actor_type: "system", actor_id: actor.actor_id, occurred_at: occurred },
+    ]
+    // Lapsed ones stay `active` here: the expiry workflow the seed runs last records them.
+    const final = c.status === "revoked" || c.status === "suspended" || c.status === "rejected" ? c.status : first
+    if (final !== first) {
+      events.push({ type: final, from_status: first, to_status: final, reason: c.status_reason ?? null, actor_type: "system", actor_id: actor.actor_id, occurred_at: occurred })
+    }
+    return {
+      product_id: productIdByHandle.get(p.handle)!,
+      producer_id: producerIdByHandle.get(p.producer)!,
+      certificate_number: c.certificate_number,
+      decision_number: c.decision_number,
+      decision_date: decisionDate,
+      issuing_authority: c.issuing_authority,
+      authority_level: c.authority_level,
+      score: c.score,
+      stars: c.stars,
+      potential_five_star: !!c.potential_five_star,
+      taxonomy_version: CURRENT_TAXONOMY_VERSION,
+      group_code: p.group,
+      subgroup: p.subgroup ?? null,
+      valid_from: decisionDate,
+      valid_until: validUntil,
+      status: final,
+      status_reason: final !== first ? (c.status_reason ?? null) : null,
+      geographical_indication: p.other_marks?.geographical_indication ?? null,
+      collective_trademark: p.other_marks?.collective_trademark ?? null,
+      is_demo: true,
+      events,
+    }
+  })
+  for (let i = 0; i < rows.length; i += BULK_BATCH) await ocop.createCertifications(rows.slice(i, i + BULK_BATCH) as any)
+  const ids = rows.map((r) => r.product_id)
+  for (let i = 0; i < ids.length; i += BULK_BATCH) {
+    await syncProductSellabilityWorkflow(container).run({ input: { product_ids: ids.slice(i, i + BULK_BATCH) } })
+  }
 }

@@ -2,7 +2,7 @@ import "server-only"
 import type { HttpTypes } from "@medusajs/types"
 import { cache } from "react"
 import type { OcopProduct, Result } from "../types"
-import { attempt, errorStatus, medusaGet, TAGS } from "./common"
+import { attempt, medusaGet, TAGS } from "./common"
 
 export const PRODUCT_LIST_FIELDS =
   "id,handle,title,subtitle,thumbnail,metadata,created_at,*variants.calculated_price,+variants.inventory_quantity,*producer,*certifications"
@@ -65,21 +65,3 @@ export const getProductByHandle = cache(
       return (res.products[0]) ?? null
     })
 )
-
-/** Handles of every product on sale, for the sitemap. */
-export async function listAllProductHandles(): Promise<{ handle: string; updated_at?: string | null }[]> {
-  const out: { handle: string; updated_at?: string | null }[] = []
-  try {
-    for (let offset = 0; offset < 5000; offset += 100) {
-      const res = await medusaGet<HttpTypes.StoreProductListResponse>("/store/products", {
-        query: { fields: "handle,updated_at", limit: 100, offset },
-        tags: [TAGS.products],
-      })
-      out.push(...res.products.map((p) => ({ handle: p.handle ?? "", updated_at: p.updated_at })))
-      if (res.products.length < 100) break
-    }
-  } catch (e) {
-    if (errorStatus(e) !== 404) console.error("[data] sitemap products failed:", (e as Error).message)
-  }
-  return out.filter((p) => p.handle)
-}

@@ -21,3 +21,14 @@ export const CertificateNumberParam = z.object({
   number: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9\-_/.]+$/, "certificate numbers contain only letters, digits and - _ / ."),
 })
 
+
+/** The most entries one sitemap request returns: a 50 000-URL sitemap page is 25 000 entries (vi + en). */
+export const SITEMAP_MAX_LIMIT = 25_000
+
+export const StoreSitemapQuery = z
+  .object({
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    limit: z.coerce.number().int().min(0).max(SITEMAP_MAX_LIMIT).default(1_000),
+  })
+  .strict()
+export type StoreSitemapQueryType = z.infer<typeof StoreSitemapQuery>
