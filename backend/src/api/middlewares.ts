@@ -24,6 +24,7 @@ import { storeOrderAccess } from "./store/orders/order-access"
 import { guardMarketplaceListing } from "./admin/sales-channels/marketplace-listing-guard"
 import { guardDraftOrderConversion } from "./admin/draft-orders/convert-guard"
 import { validateQuery } from "./utils/validate"
+import { normalizeProducerAddress } from "./utils/producer-address"
 import { shopperErrorHandler } from "./utils/shopper-errors"
 import { authRateLimit } from "./auth-rate-limit/middleware"
 import { resetOnlyForOwnActor } from "./auth-rate-limit/reset-password-actor"
@@ -113,8 +114,8 @@ export default defineMiddlewares({
 
     // Admin: producers ----------------------------------------------------------
     { matcher: "/admin/producers", method: "GET", middlewares: [validateQuery(AdminListProducers)] },
-    { matcher: "/admin/producers", method: "POST", middlewares: [validateAndTransformBody(AdminCreateProducer)] },
-    { matcher: "/admin/producers/:id", method: "POST", middlewares: [validateAndTransformBody(AdminUpdateProducer)] },
+    { matcher: "/admin/producers", method: "POST", middlewares: [validateAndTransformBody(AdminCreateProducer), normalizeProducerAddress] },
+    { matcher: "/admin/producers/:id", method: "POST", middlewares: [validateAndTransformBody(AdminUpdateProducer), normalizeProducerAddress] },
     { matcher: "/admin/producers/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
     { matcher: "/admin/producers/:id/suspend", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },
     { matcher: "/admin/producers/:id/reject", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },

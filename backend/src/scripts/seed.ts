@@ -28,6 +28,7 @@ import { addMonths } from "../modules/ocop/rules"
 import { changeCertificationWorkflow, createCertificationWorkflow } from "../workflows/certification-workflows"
 import { expireCertificationsWorkflow } from "../workflows/expire-certifications"
 import { createProducerWorkflow, rejectProducerWorkflow, suspendProducerWorkflow } from "../workflows/producer-workflows"
+import { areaOf, authorityAt, findCurrentUnit } from "../modules/ocop/admin-units"
 import { loadCatalogue, type CatalogueProduct } from "./lib/catalogue"
 import { seedProducerUsers } from "./seed-producer-users"
 
@@ -115,7 +116,7 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
         locations: [
           {
             name: LOCATION_NAME,
-            address: { address_1: "2 Lê Lợi", city: "Huế", province: "Thừa Thiên Huế", country_code: "vn", postal_code: "530000" },
+            address: { address_1: "2 Lê Lợi", city: "Huế", province: "thành phố Huế", country_code: "vn", postal_code: "530000" },
           },
         ],
       },
@@ -279,14 +280,19 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
   for (const p of catalogue.products.filter((x) => !recorded.has(x.certification.certificate_number))) {
     const c = p.certification
     const decisionDate = addMonths(now, -c.decided_months_ago)
+    // Demo dates are relative to today, so who signed is too: "UBND tỉnh Thừa Thiên Huế" before
+    // 2025, "UBND thành phố Huế" after, no district level after 1 July 2025 (admin-units.ts).
+    const producer = catalogue.producers.find((x) => x.handle === p.producer)
+    const unit = findCurrentUnit(producer?.commune)
+    const authority = authorityAt(c.authority_level, c.issuing_authority, decisionDate, unit ? areaOf(unit) : producer?.district)
     const { result: certification } = await createCertificationWorkflow(container).run({
       input: {
         product_id: productIdByHandle.get(p.handle)!,
         certificate_number: c.certificate_number,
         decision_number: c.decision_number,
         decision_date: decisionDate,
-        issuing_authority: c.issuing_authority,
-        authority_level: c.authority_level,
+        issuing_authority: authority.name,
+        authority_level: authority.level,
         score: c.score,
         stars: c.stars,
         potential_five_star: c.potential_five_star,

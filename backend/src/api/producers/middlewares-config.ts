@@ -9,6 +9,7 @@
  * Shopper (`customer`) and admin (`user`) tokens are a different actor type: 401.
  */
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { normalizeProducerAddress } from "../utils/producer-address"
 import { validateQuery } from "../utils/validate"
 import { loadProducerContext, producerAuth, producerRegistrationAuth } from "./helpers"
 import { listingRightsFirst, parseUploads, ProducerUploadQuery } from "./uploads"
@@ -30,14 +31,14 @@ const signedIn = () => [producerAuth(), loadProducerContext]
 
 export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
   // Onboarding with the registration token.
-  { matcher: "/producers", method: "POST", middlewares: [producerRegistrationAuth(), validateAndTransformBody(ProducerApply)] },
+  { matcher: "/producers", method: "POST", middlewares: [producerRegistrationAuth(), validateAndTransformBody(ProducerApply), normalizeProducerAddress] },
   {
     matcher: "/producers/invites/accept",
     method: "POST",
     middlewares: [producerRegistrationAuth(), validateAndTransformBody(ProducerAcceptInvite)],
   },
   { matcher: "/producers/me", method: "GET", middlewares: [producerRegistrationAuth()] },
-  { matcher: "/producers/me", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerUpdateProfile)] },
+  { matcher: "/producers/me", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerUpdateProfile), normalizeProducerAddress] },
 
   { matcher: "/producers/me/members", method: "GET", middlewares: signedIn() },
   { matcher: "/producers/me/members", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerInviteMember)] },
