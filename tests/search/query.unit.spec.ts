@@ -57,8 +57,8 @@ describe("query translation", () => {
     expect(pass.query.search_options).toMatchObject({ disjunctive_facets: true, count: "none" })
     const allFiltered = planSearch(params({ stars: [4], group: ["food"], district: ["x"], producer_type: ["household"] }), NOW).passes[0] as any
     expect(allFiltered.query.search_options.count).toBe("exact")
-    expect(pass.query.search_options.facets.map((f: any) => f.field)).toEqual(["stars", "group_code", "district", "producer_type", "price_vnd"])
-    expect(pass.query.search_options.facets[4].ranges).toEqual(priceRanges("vnd"))
+    expect(pass.query.search_options.facets.map((f: any) => f.field)).toEqual(["stars", "group_code", "district", "commune", "producer_type", "price_vnd"])
+    expect(pass.query.search_options.facets[5].ranges).toEqual(priceRanges("vnd"))
   })
 
   it("folds the query and plans exact, typo-tolerant and any-word passes", () => {
@@ -178,6 +178,7 @@ describe("the response", () => {
       stars: { "3": 0, "4": 1, "5": 0 },
       group_code: { food: 1 },
       district: {},
+      commune: {},
       producer_type: {},
       price_range: { "0-50000": 1 },
     })

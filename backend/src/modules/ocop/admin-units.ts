@@ -252,3 +252,17 @@ export function resolveAddressInput(input: AddressInput): { ok: true; value: Res
     value: { commune: unit.name, district: input.district?.trim() || areaOf(unit) || unit.name, former_commune: former, province: HUE_CITY_NAME },
   }
 }
+
+/**
+ * A producer's "area" (facet, search): the district its former commune belonged to on
+ * 30 June 2025 when known — Quảng Công stays "Quảng Điền" though phường Phong Quảng is mostly
+ * former Phong Điền — else the area of its current unit, else the district as recorded.
+ */
+export function areaOfProducer(p: { commune?: string | null; former_commune?: string | null; district?: string | null }): string | null {
+  const unit = findCurrentUnit(p.commune)
+  if (p.former_commune) {
+    const match = currentUnitsOfFormer(p.former_commune, p.district).find((m) => !unit || m.unit.code === unit.code)
+    if (match) return match.former.district
+  }
+  return (unit && areaOf(unit)) || p.district || null
+}
