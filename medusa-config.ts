@@ -82,6 +82,7 @@ const modules: Array<Record<string, unknown>> = [
   { resolve: "./src/modules/ocop" },
   // Producer portal: users of the `producer` actor type, team invites, listing change log.
   { resolve: "./src/modules/producer-portal" },
+  { resolve: "./src/modules/traceability" },
   {
     resolve: "@medusajs/medusa/payment",
     options: { providers: paymentProviders },

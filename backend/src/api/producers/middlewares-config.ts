@@ -13,6 +13,7 @@ import { normalizeProducerAddress } from "../utils/producer-address"
 import { validateQuery } from "../utils/validate"
 import { loadProducerContext, producerAuth, producerRegistrationAuth } from "./helpers"
 import { listingRightsFirst, parseUploads, ProducerUploadQuery } from "./uploads"
+import { ProducerAssignGtin, ProducerCorrectLot, ProducerEditLot, ProducerListLots, ProducerListTradeItems, ProducerRecordLot } from "./lots-validators"
 import {
   AdminListListingChanges,
   AdminReviewListingChange,
@@ -67,6 +68,16 @@ export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
   { matcher: "/producers/me/orders/:id/ship", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerShipItems)] },
 
   { matcher: "/producers/me/changes", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListQuery)] },
+
+  // Traceability: GTINs of the producer's variants and the lots it records (api/producers/lots.ts).
+  { matcher: "/producers/me/trade-items", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListTradeItems)] },
+  { matcher: "/producers/me/trade-items", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerAssignGtin)] },
+  { matcher: "/producers/me/lots", method: "GET", middlewares: [...signedIn(), validateQuery(ProducerListLots)] },
+  { matcher: "/producers/me/lots", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerRecordLot)] },
+  { matcher: "/producers/me/lots/:id", method: "GET", middlewares: signedIn() },
+  { matcher: "/producers/me/lots/:id", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerEditLot)] },
+  { matcher: "/producers/me/lots/:id/corrections", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerCorrectLot)] },
+  { matcher: "/producers/me/lots/:id/label", method: "GET", middlewares: signedIn() },
 
   // Admin: the portal's change log (admin auth is Medusa's, on /admin).
   { matcher: "/admin/ocop/listing-changes", method: "GET", middlewares: [validateQuery(AdminListListingChanges)] },
