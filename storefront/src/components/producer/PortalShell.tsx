@@ -41,7 +41,7 @@ export async function PortalHeader({ locale }: { locale: Locale }) {
   )
 }
 
-export type PortalSection = "dashboard" | "products" | "orders" | "profile" | "team"
+export type PortalSection = "dashboard" | "products" | "orders" | "lots" | "profile" | "team"
 
 /**
  * Frame of every signed-in page: the side navigation and the producer's status.
