@@ -164,8 +164,8 @@ describe("the GS1 Digital Link resolver", () => {
     const l = res.body.lot
     expect(l.product.title).toBeTruthy()
     expect(l.product.thumbnail).toBeTruthy()
-    expect(l.producer.legal_name).toBeTruthy()
-    expect(l.producer.current_address).toMatch(/thành phố Huế$/)
+    expect(l.made_by.legal_name).toBeTruthy()
+    expect(l.made_by.current_address).toMatch(/thành phố Huế$/)
     expect(l.production_date).toBeTruthy()
     expect(l.lot_number).toBe(lot.lot_number)
     expect(l.certification_on_production_date.certificate_number).toBe("DEMO-TTH-2025-0002")

@@ -30,7 +30,7 @@ export type TracedLot = {
   corrects: { lot_number: string } | null
   corrected_by: { lot_number: string; digital_link: string; corrected_at: string } | null
   product: { title: string; title_en: string | null; variant_title: string | null; thumbnail: string | null; handle: string | null; on_sale: boolean }
-  producer: { legal_name: string; handle: string; current_address: string; current_address_en: string; commune: string; former_commune: string | null; area: string } | null
+  made_by: { legal_name: string; handle: string; current_address: string; current_address_en: string; commune: string; former_commune: string | null; area: string } | null
   certification_on_production_date: TraceCertificate | null
   certification_today: TraceCertificate | null
 }

@@ -122,7 +122,9 @@ export async function resolveLot(container: MedusaContainer, gtin: string, lotNu
       handle: sellable ? product.handle : null,
       on_sale: sellable,
     },
-    producer: producer
+    // Not under the key "producer": /store responses reduce any "producer" object to the public
+    // producer fields (utils/public-fields.ts shapeStorePayload), which would drop the addresses.
+    made_by: producer
       ? {
           legal_name: producer.legal_name,
           handle: producer.handle,

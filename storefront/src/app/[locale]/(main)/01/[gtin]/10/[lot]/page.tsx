@@ -37,7 +37,7 @@ export default async function TracedLotPage({ params, searchParams }: Props) {
   if (!data) notFound()
   const t = await getTranslations("trace")
   const title = locale === "en" && data.product.title_en ? data.product.title_en : data.product.title
-  const address = data.producer ? (locale === "en" ? data.producer.current_address_en : data.producer.current_address) : null
+  const address = data.made_by ? (locale === "en" ? data.made_by.current_address_en : data.made_by.current_address) : null
 
   const cert = (c: TraceCertificate | null, testId: string, heading: string) => (
     <div className="card" data-testid={testId} data-status={c ? c.status : "none"} data-in-force={c ? String(c.in_force) : "false"}>
@@ -96,12 +96,12 @@ export default async function TracedLotPage({ params, searchParams }: Props) {
         <dl className="dl">
           <dt>{t("producer")}</dt>
           <dd data-testid="trace-producer-name">
-            {data.producer ? <Link href={`/producers/${data.producer.handle}`}>{data.producer.legal_name}</Link> : "—"}
+            {data.made_by ? <Link href={`/producers/${data.made_by.handle}`}>{data.made_by.legal_name}</Link> : "—"}
           </dd>
           <dt>{t("address")}</dt>
           <dd data-testid="trace-producer-address">
             {address ?? "—"}
-            {data.producer?.former_commune ? <span className="muted"> ({t("formerly", { commune: data.producer.former_commune, area: data.producer.area })})</span> : null}
+            {data.made_by?.former_commune ? <span className="muted"> ({t("formerly", { commune: data.made_by.former_commune, area: data.made_by.area })})</span> : null}
           </dd>
           <dt>{t("lot")}</dt>
           <dd data-testid="trace-lot">{data.lot_number}</dd>
