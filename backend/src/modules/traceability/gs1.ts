@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the storefront and the tests type-check this file too and must see the ambient types of digital-link.js
 /// <reference path="../../types/digital-link.d.ts" />
 /**
  * GS1 identifiers and GS1 Digital Link URIs for lots — pure functions, safe for the storefront.

@@ -29,7 +29,7 @@ export async function Provenance({ cert, producer, locale }: { cert: Certificati
               <dt>{t("location")}</dt>
               <dd data-testid="provenance-location">
                 {/* Today's ward/commune and city (2025 reform); the former district, as people still say it, beside. */}
-                {currentAddress({ ...producer, street: null } as any, locale)}
+                {currentAddress({ ...producer, street: null }, locale)}
                 {producer.district ? <span className="muted"> · {producer.district}</span> : null}
               </dd>
             </>

@@ -54,7 +54,7 @@ export default async function ProducerPage({ params }: Props) {
   const products = ids.length ? await listProducts({ regionId: ctx.region?.id, ids, limit: 100 }) : null
   const story = pickLang(producer, "story", locale)
   // Today's address (ward/commune, city; no district since 1 July 2025); the former district is the "area".
-  const address = currentAddress(producer as any, locale)
+  const address = currentAddress(producer, locale)
 
   return (
     <div className="container producer-page" data-testid="producer-page" data-handle={producer.handle}>
@@ -84,7 +84,7 @@ export default async function ProducerPage({ params }: Props) {
         <div>
           <p className="eyebrow">{pt(producer.type)}</p>
           <h1 data-testid="producer-name">{producer.legal_name}</h1>
-          <p className="muted">{currentAddress({ ...producer, street: null } as any, locale)}{producer.district ? ` · ${producer.district}` : ""}</p>
+          <p className="muted">{currentAddress({ ...producer, street: null }, locale)}{producer.district ? ` · ${producer.district}` : ""}</p>
         </div>
       </header>
       <div className="producer-layout">

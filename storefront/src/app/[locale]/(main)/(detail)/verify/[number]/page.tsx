@@ -49,8 +49,8 @@ export default async function VerifyCertificate({ params }: Props) {
   const st = shownStatus(cert)
   const lots = await getCertificateLots(cert.certificate_number)
   // As issued (former commune, "tỉnh Thừa Thiên Huế" before 2025), and where that is now.
-  const asIssued = cert.producer ? addressAsOf(cert.producer as any, cert.decision_date) : null
-  const now = cert.producer ? currentAddress(cert.producer as any, locale) : null
+  const asIssued = cert.producer ? addressAsOf(cert.producer, cert.decision_date) : null
+  const now = cert.producer ? currentAddress(cert.producer, locale) : null
   const product = cert.product ? localizedProduct(cert.product, locale) : null
 
   return (
