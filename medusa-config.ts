@@ -86,6 +86,8 @@ const modules: Array<Record<string, unknown>> = [
   { resolve: "./src/modules/notification-preference" },
   // Marketplace money: commission rules, the producers' ledger, bank accounts and payouts.
   { resolve: "./src/modules/marketplace-finance" },
+  // Traceability: GTINs, producers' lots and their GS1 Digital Link.
+  { resolve: "./src/modules/traceability" },
   {
     resolve: "@medusajs/medusa/payment",
     options: { providers: paymentProviders },

@@ -56,8 +56,9 @@ it("signs up, applies, lists, certifies, sells and ships", async () => {
   await page.getByTestId("apply-legal-name").fill(legalName)
   await page.getByTestId("apply-type").selectOption("cooperative")
   await page.getByTestId("apply-registration").fill(`DEMO-E2E-${uniq()}`)
-  await page.getByTestId("apply-commune").fill("Thủy Biều")
-  await page.getByTestId("apply-district").fill("TP Huế")
+  // Today's unit from the list (Resolution 1675/NQ-UBTVQH15), and the former one it replaced.
+  await page.getByTestId("apply-commune").selectOption("Thủy Xuân")
+  await page.getByTestId("apply-former-commune").fill("Thủy Biều")
   await page.getByTestId("apply-owner-last").fill("Nguyễn")
   await page.getByTestId("apply-owner-first").fill("Hà")
   await page.getByTestId("apply-submit").click()

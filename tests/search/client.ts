@@ -27,7 +27,7 @@ export type SearchHit = {
 export type SearchBody = {
   hits: SearchHit[]
   count: number
-  facets: Record<"stars" | "group_code" | "district" | "producer_type" | "price_range", Record<string, number>>
+  facets: Record<"stars" | "group_code" | "district" | "commune" | "producer_type" | "price_range", Record<string, number>>
 }
 
 export type SearchClient = {

@@ -112,6 +112,12 @@ export function searchConformance(name: string, connect: () => Promise<SearchCli
         expect(top(await ok({ q: "Phong Điền" }))).toContain("gao-huu-co-an-lo")
         expect(top(await ok({ q: "hop tac xa bao la" }))).toContain("den-may-bao-la")
       })
+
+      it("finds a producer's place by its current and its former name (the 2025 reform)", async () => {
+        // HTX An Lỗ: phường Phong Thái since 1 July 2025, formerly Phong Hiền (Phong Điền).
+        expect(top(await ok({ q: "Phong Thái" }))).toContain("gao-huu-co-an-lo")
+        expect(top(await ok({ q: "phong hien" }))).toContain("gao-huu-co-an-lo")
+      })
     })
 
     describe("response, facets and filters", () => {
@@ -132,7 +138,19 @@ export function searchConformance(name: string, connect: () => Promise<SearchCli
       it("counts facets over the matching products", async () => {
         const body = await ok({ q: "trà" })
         const sum = (f: Record<string, number>) => Object.values(f).reduce((a, b) => a + b, 0)
-        for (const facet of ["stars", "group_code", "district", "producer_type"] as const) expect(sum(body.facets[facet])).toBe(body.count)
+        for (const facet of ["stars", "group_code", "district", "commune", "producer_type"] as const) expect(sum(body.facets[facet])).toBe(body.count)
+      })
+
+      it("facets and filters by current ward/commune, and by former district as the area", async () => {
+        const all = await ok({ limit: 100 })
+        expect(all.facets.commune["Phong Thái"]).toBeGreaterThan(0)
+        // No product's area is a unit that no longer exists at district level as "Thành phố Huế".
+        expect(Object.keys(all.facets.district)).not.toContain("Thành phố Huế")
+        const phongThai = await ok({ commune: "Phong Thái", limit: 100 })
+        expect(phongThai.count).toBe(all.facets.commune["Phong Thái"])
+        for (const hit of phongThai.hits) expect(hit.commune).toBe("Phong Thái")
+        const quangCong = await ok({ commune: "Phong Quảng", limit: 100 })
+        for (const hit of quangCong.hits) expect(hit.district).toBe("Quảng Điền")
       })
 
       it("filters by stars, group, district and producer type (repeated or comma-separated)", async () => {

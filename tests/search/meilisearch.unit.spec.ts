@@ -100,7 +100,7 @@ describe("Meilisearch query translation", () => {
     expect(main.filter).toContain("price_vnd >= 50000")
     expect(main.filter).toContain("price_vnd <= 150000")
     expect(main.sort).toEqual(["price_vnd:asc", "id:asc"])
-    expect(main.facets).toEqual(["stars", "group_code", "district", "producer_type"])
+    expect(main.facets).toEqual(["stars", "group_code", "district", "commune", "producer_type"])
     expect(main.matchingStrategy).toBe("all")
     expect(main.offset).toBe(0)
     expect(main.limit).toBe(24)

@@ -57,9 +57,9 @@ describe("query translation", () => {
     expect(pass.query.search_options).toMatchObject({ disjunctive_facets: true, count: "none" })
     const allFiltered = planSearch(params({ stars: [4], group: ["food"], district: ["x"], producer_type: ["household"] }), NOW).passes[0] as any
     expect(allFiltered.query.search_options.count).toBe("exact")
-    expect(pass.query.search_options.facets.map((f: any) => f.field)).toEqual(["stars", "group_code", "district", "producer_type", "price_vnd"])
+    expect(pass.query.search_options.facets.map((f: any) => f.field)).toEqual(["stars", "group_code", "district", "commune", "producer_type", "price_vnd"])
     // Price buckets in đồng: contiguous from 0, so every price falls in exactly one.
-    const ranges = pass.query.search_options.facets[4].ranges as { from?: number; to?: number }[]
+    const ranges = pass.query.search_options.facets[5].ranges as { from?: number; to?: number }[]
     expect(ranges[0].from).toBe(0)
     for (let i = 1; i < ranges.length; i++) expect(ranges[i].from).toBe(ranges[i - 1].to)
     expect(ranges.some((r) => r.from! <= 45_000 && (r.to === undefined || 45_000 < r.to))).toBe(true)
@@ -191,6 +191,7 @@ describe("the response", () => {
       stars: { "3": 0, "4": 1, "5": 0 },
       group_code: { food: 1 },
       district: {},
+      commune: {},
       producer_type: {},
       price_range: { "0-50000": 1 },
     })

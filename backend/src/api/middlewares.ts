@@ -28,6 +28,7 @@ import { guardDraftOrderConversion } from "../medusa-workarounds/draft-order-gua
 import { listQuery, routeQuery } from "./utils/list-query"
 import { shopperErrorHandler } from "../medusa-workarounds/shopper-errors"
 import { StoreSetNotificationPreferences } from "./notifications/validators"
+import { normalizeProducerAddress } from "./utils/producer-address"
 import { authRateLimit } from "./auth-rate-limit/middleware"
 import { resetOnlyForOwnActor } from "./auth-rate-limit/reset-password-actor"
 import { serveStaticFile } from "./static-files"
@@ -124,8 +125,8 @@ export default defineMiddlewares({
 
     // Admin: producers ----------------------------------------------------------
     { matcher: "/admin/producers", method: "GET", middlewares: [listQuery(AdminListProducers)] },
-    { matcher: "/admin/producers", method: "POST", middlewares: [validateAndTransformBody(AdminCreateProducer)] },
-    { matcher: "/admin/producers/:id", method: "POST", middlewares: [validateAndTransformBody(AdminUpdateProducer)] },
+    { matcher: "/admin/producers", method: "POST", middlewares: [validateAndTransformBody(AdminCreateProducer), normalizeProducerAddress] },
+    { matcher: "/admin/producers/:id", method: "POST", middlewares: [validateAndTransformBody(AdminUpdateProducer), normalizeProducerAddress] },
     { matcher: "/admin/producers/:id/approve", method: "POST", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
     { matcher: "/admin/producers/:id/suspend", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },
     { matcher: "/admin/producers/:id/reject", method: "POST", middlewares: [validateAndTransformBody(AdminStatusReason)] },

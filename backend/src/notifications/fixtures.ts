@@ -14,7 +14,7 @@ const address = {
   last_name: "Nguyễn",
   address_1: "12 Lê Lợi",
   city: "Huế",
-  province: "Thừa Thiên Huế",
+  province: "thành phố Huế",
   postal_code: "530000",
   country_code: "vn",
   phone: "+84 234 3822 123",

@@ -30,7 +30,12 @@ import { syncProductSellabilityWorkflow } from "../workflows/sellability"
 import { changeCertificationWorkflow, createCertificationWorkflow } from "../workflows/certifications"
 import { expireCertificationsWorkflow } from "../workflows/certification-expiry"
 import { createProducerWorkflow, rejectProducerWorkflow, suspendProducerWorkflow } from "../workflows/producers"
+import { areaOf, authorityAt, findCurrentUnit } from "../modules/ocop/admin-units"
 import { loadCatalogue, type CatalogueProduct } from "./lib/catalogue"
+import { demoGtin, demoLots } from "./lib/demo-traceability"
+import { TRACEABILITY_MODULE } from "../modules/traceability"
+import type TraceabilityModuleService from "../modules/traceability/service"
+import { assignGtinWorkflow, recordLotWorkflow } from "../workflows/traceability"
 import { seedProducerUsers } from "./seed-producer-users"
 
 export const VIETNAM_COUNTRIES = ["vn"]
@@ -117,7 +122,7 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
         locations: [
           {
             name: LOCATION_NAME,
-            address: { address_1: "2 Lê Lợi", city: "Huế", province: "Thừa Thiên Huế", country_code: "vn", postal_code: "530000" },
+            address: { address_1: "2 Lê Lợi", city: "Huế", province: "thành phố Huế", country_code: "vn", postal_code: "530000" },
           },
         ],
       },
@@ -288,14 +293,19 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
     for (const p of uncertified) {
       const c = p.certification
       const decisionDate = addMonths(now, -c.decided_months_ago)
+      // Demo dates are relative to today, so who signed is too: "UBND tỉnh Thừa Thiên Huế" before
+      // 2025, "UBND thành phố Huế" after, no district level after 1 July 2025 (admin-units.ts).
+      const producer = catalogue.producers.find((x) => x.handle === p.producer)
+      const unit = findCurrentUnit(producer?.commune)
+      const authority = authorityAt(c.authority_level, c.issuing_authority, decisionDate, unit ? areaOf(unit) : producer?.district)
       const { result: certification } = await createCertificationWorkflow(container).run({
         input: {
           product_id: productIdByHandle.get(p.handle)!,
           certificate_number: c.certificate_number,
           decision_number: c.decision_number,
           decision_date: decisionDate,
-          issuing_authority: c.issuing_authority,
-          authority_level: c.authority_level,
+          issuing_authority: authority.name,
+          authority_level: authority.level,
           score: c.score,
           stars: c.stars,
           potential_five_star: c.potential_five_star,
@@ -362,6 +372,40 @@ export default async function seedOcopCatalogue({ container }: ExecArgs) {
 
   // Lapsed demo certificates become `expired` now rather than at the job's next run.
   await expireCertificationsWorkflow(container).run({ input: {} })
+
+  // Traceability: every demo variant gets a (demo-marked) GTIN, every demo product a lot.
+  // Only for the demo catalogue: the benchmarks' generated ones do not need lots.
+  if (!process.env.OCOP_CATALOGUE_FILE) {
+    const traceability: TraceabilityModuleService = container.resolve(TRACEABILITY_MODULE)
+    const { data: demoVariants } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "sku", "product_id"],
+      filters: { sku: catalogue.products.flatMap((p) => p.variants.map((v) => v.sku)) },
+    })
+    const variantBySku = new Map(demoVariants.map((v: any) => [v.sku, v]))
+    const known = new Set((await traceability.listTradeItems({ variant_id: demoVariants.map((v: any) => v.id) }, { select: ["variant_id"] })).map((t) => t.variant_id))
+    for (const [i, p] of catalogue.products.entries()) {
+      for (const [j, v] of p.variants.entries()) {
+        const variant = variantBySku.get(v.sku) as any
+        if (!variant || known.has(variant.id)) continue
+        await assignGtinWorkflow(container).run({
+          input: { gtin: demoGtin(i, j), product_id: variant.product_id, variant_id: variant.id, producer_id: producerIdByHandle.get(p.producer)!, is_demo: true },
+        })
+      }
+    }
+    for (const lot of demoLots(catalogue, now)) {
+      const [item] = await traceability.listTradeItems({ gtin: lot.gtin }, { select: ["id", "product_id", "variant_id", "producer_id"] })
+      if (!item) continue
+      const [existing] = await traceability.listLots({ gtin: lot.gtin } as any, { select: ["id"], take: 1 })
+      if (existing) continue
+      await recordLotWorkflow(container).run({
+        input: {
+          lot: { ...lot, trade_item_id: item.id, product_id: item.product_id, variant_id: item.variant_id, producer_id: item.producer_id, is_demo: true },
+          actor: { actor_type: "system", actor_id: "seed" },
+        },
+      })
+    }
+  }
 
   // A demo promotion so the cart's promo-code field has something to accept.
   const promotionService = container.resolve(Modules.PROMOTION)

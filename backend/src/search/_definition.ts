@@ -27,8 +27,10 @@ export const productSearchFields = search.define({
   producer_name: search.keyword(),
   producer_handle: search.keyword().filterable(),
   producer_type: search.keyword().filterable().facetable(),
+  // `district` is the producer's "area" (its former district: people still say "Quảng Điền");
+  // `commune` its current ward/commune (since 1 July 2025, modules/ocop/admin-units.ts).
   district: search.keyword().filterable().facetable(),
-  commune: search.keyword().filterable(),
+  commune: search.keyword().filterable().facetable(),
   province: search.keyword().filterable(),
   price_vnd: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }),
   price_usd: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }),

@@ -3,6 +3,7 @@
  * nothing when the product may not be sold — graphSeed/graphConsume then delete
  * it from the index. This is the one place the index applies the OCOP rule.
  */
+import { areaOfProducer } from "../modules/ocop/admin-units"
 import { currentCertification, isCertificationInForce, isSellable } from "../modules/ocop/rules"
 import { OCOP_GROUPS } from "../modules/ocop/taxonomy"
 import { expandSynonyms } from "./_synonyms"
@@ -31,6 +32,7 @@ export const PRODUCT_GRAPH_FIELDS = [
   "producer.type",
   "producer.status",
   "producer.commune",
+  "producer.former_commune",
   "producer.district",
   "producer.province",
   "certifications.id",
@@ -165,7 +167,8 @@ export function toSearchDocument(row: Row, now: Date = new Date()): ProductSearc
     producer_name: str(producer.legal_name),
     producer_handle: str(producer.handle),
     producer_type: str(producer.type),
-    district: str(producer.district),
+    // The facet's "area": the producer's former district (admin-units.ts areaOfProducer).
+    district: str(areaOfProducer(producer)),
     commune: str(producer.commune),
     province: str(producer.province),
     price_vnd: prices.vnd,
@@ -180,8 +183,12 @@ export function toSearchDocument(row: Row, now: Date = new Date()): ProductSearc
       foldedText(
         producer.legal_name,
         producer.commune,
+        producer.former_commune,
         producer.district,
+        areaOfProducer(producer),
         producer.province,
+        // Searches for "Thừa Thiên Huế" still find Huế's products.
+        "Thừa Thiên Huế",
         group?.vi,
         group?.en,
         PRODUCER_TYPE_WORDS[producer.type] ?? [],
@@ -193,3 +200,4 @@ export function toSearchDocument(row: Row, now: Date = new Date()): ProductSearc
     search_body: cap(foldedText(row.description, descriptionEn), SEARCH_TEXT_LIMITS.body),
   }
 }
+

@@ -18,6 +18,7 @@ export type OcopSearchParams = {
   stars?: number[]
   group?: string[]
   district?: string[]
+  commune?: string[]
   producer_type?: string[]
   price_min?: number
   price_max?: number
@@ -47,7 +48,7 @@ export const HIT_FIELDS = [
   "price_usd",
 ] as const
 
-export const VALUE_FACETS = ["stars", "group_code", "district", "producer_type"] as const
+export const VALUE_FACETS = ["stars", "group_code", "district", "commune", "producer_type"] as const
 
 /** Price buckets per currency for the `price_range` facet: [from, to) in the currency's unit. */
 export const PRICE_BUCKETS: Record<SearchCurrency, number[]> = {
@@ -71,6 +72,7 @@ export function buildFilters(p: OcopSearchParams, now: Date): SearchTypes.Search
   if (p.stars?.length) filters.stars = { $in: p.stars }
   if (p.group?.length) filters.group_code = { $in: p.group }
   if (p.district?.length) filters.district = { $in: p.district }
+  if (p.commune?.length) filters.commune = { $in: p.commune }
   if (p.producer_type?.length) filters.producer_type = { $in: p.producer_type }
   if (p.price_min !== undefined || p.price_max !== undefined) {
     filters[priceField(p.currency)] = {
@@ -182,6 +184,7 @@ const FILTER_OF: Record<(typeof VALUE_FACETS)[number], keyof OcopSearchParams> =
   producer_type: "producer_type",
   group_code: "group",
   district: "district",
+  commune: "commune",
 }
 
 /** A facet whose counts add up to the number of matches: one whose field is not filtered (so not relaxed). */
@@ -262,6 +265,7 @@ export function refineCandidates(hits: SearchTypes.SearchHit[], p: OcopSearchPar
     stars: (c: Candidate) => !p.stars?.length || p.stars.includes(Number(c.doc.stars)),
     group_code: (c: Candidate) => !p.group?.length || p.group.includes(c.doc.group_code),
     district: (c: Candidate) => !p.district?.length || p.district.includes(c.doc.district),
+    commune: (c: Candidate) => !p.commune?.length || p.commune.includes(c.doc.commune),
     producer_type: (c: Candidate) => !p.producer_type?.length || p.producer_type.includes(c.doc.producer_type),
     price: (c: Candidate) => {
       if (p.price_min === undefined && p.price_max === undefined) return true
@@ -318,6 +322,7 @@ export type OcopSearchResponse = {
     stars: Record<string, number>
     group_code: Record<string, number>
     district: Record<string, number>
+    commune: Record<string, number>
     producer_type: Record<string, number>
     price_range: Record<string, number>
   }
@@ -368,6 +373,7 @@ export function toResponse(result: SearchTypes.SearchResult, currency: SearchCur
       stars,
       group_code: valueCounts(facets.group_code),
       district: valueCounts(facets.district),
+      commune: valueCounts(facets.commune),
       producer_type: valueCounts(facets.producer_type),
       price_range: priceRange,
     },

@@ -68,6 +68,8 @@ export type SearchFacets = {
   stars?: Record<string, number>
   group_code?: Record<string, number>
   district?: Record<string, number>
+  /** Current ward/commune (since the 2025 reform); `district` is the former district, the "area". */
+  commune?: Record<string, number>
   producer_type?: Record<string, number>
 }
 

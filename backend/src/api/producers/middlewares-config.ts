@@ -11,8 +11,10 @@
 import { validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listQuery, routeQuery } from "../utils/list-query"
 import { ProducerSetNotificationPreferences } from "../notifications/validators"
+import { normalizeProducerAddress } from "../utils/producer-address"
 import { loadProducerContext, producerAuth, producerRegistrationAuth } from "./helpers"
 import { listingRightsFirst, parseUploads, ProducerUploadQuery } from "./uploads"
+import { ProducerAssignGtin, ProducerCorrectLot, ProducerEditLot, ProducerListLots, ProducerListTradeItems, ProducerRecordLot } from "./lots-validators"
 import {
   AdminListListingChanges,
   AdminReviewListingChange,
@@ -31,14 +33,14 @@ const signedIn = () => [producerAuth(), loadProducerContext]
 
 export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
   // Onboarding with the registration token.
-  { matcher: "/producers", method: "POST", middlewares: [producerRegistrationAuth(), validateAndTransformBody(ProducerApply)] },
+  { matcher: "/producers", method: "POST", middlewares: [producerRegistrationAuth(), validateAndTransformBody(ProducerApply), normalizeProducerAddress] },
   {
     matcher: "/producers/invites/accept",
     method: "POST",
     middlewares: [producerRegistrationAuth(), validateAndTransformBody(ProducerAcceptInvite)],
   },
   { matcher: "/producers/me", method: "GET", middlewares: [producerRegistrationAuth()] },
-  { matcher: "/producers/me", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerUpdateProfile)] },
+  { matcher: "/producers/me", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerUpdateProfile), normalizeProducerAddress] },
 
   { matcher: "/producers/me/members", method: "GET", middlewares: signedIn() },
   { matcher: "/producers/me/members", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerInviteMember)] },
@@ -75,6 +77,16 @@ export const producerPortalMiddlewareRoutes: MiddlewareRoute[] = [
   { matcher: "/producers/me/orders/:id/ship", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerShipItems)] },
 
   { matcher: "/producers/me/changes", method: "GET", middlewares: [...signedIn(), listQuery(ProducerListQuery)] },
+
+  // Traceability: GTINs of the producer's variants and the lots it records (api/producers/lots.ts).
+  { matcher: "/producers/me/trade-items", method: "GET", middlewares: [...signedIn(), listQuery(ProducerListTradeItems)] },
+  { matcher: "/producers/me/trade-items", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerAssignGtin)] },
+  { matcher: "/producers/me/lots", method: "GET", middlewares: [...signedIn(), listQuery(ProducerListLots)] },
+  { matcher: "/producers/me/lots", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerRecordLot)] },
+  { matcher: "/producers/me/lots/:id", method: "GET", middlewares: signedIn() },
+  { matcher: "/producers/me/lots/:id", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerEditLot)] },
+  { matcher: "/producers/me/lots/:id/corrections", method: "POST", middlewares: [...signedIn(), validateAndTransformBody(ProducerCorrectLot)] },
+  { matcher: "/producers/me/lots/:id/label", method: "GET", middlewares: signedIn() },
 
   // Admin: the portal's change log (admin auth is Medusa's, on /admin).
   { matcher: "/admin/ocop/listing-changes", method: "GET", middlewares: [listQuery(AdminListListingChanges)] },

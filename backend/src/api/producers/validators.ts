@@ -18,9 +18,12 @@ const legalFields = {
   type: z.enum(PRODUCER_TYPES),
   registration_number: text(100),
   street: optionalText(300),
+  // One of the 40 current wards/communes (or a former commune, converted): api/utils/producer-address.ts.
   commune: text(120),
-  district: text(120),
-  province: text(120).default("Thừa Thiên Huế"),
+  former_commune: optionalText(120),
+  // The former district ("area"): derived from the commune when not given.
+  district: text(120).optional(),
+  province: text(120).default("thành phố Huế"),
 }
 const publicFields = {
   phone: phone.nullish(),
@@ -62,7 +65,8 @@ export const ProducerUpdateProfile = z
     registration_number: legalFields.registration_number.optional(),
     street: legalFields.street,
     commune: legalFields.commune.optional(),
-    district: legalFields.district.optional(),
+    former_commune: legalFields.former_commune,
+    district: legalFields.district,
     province: text(120).optional(),
     ...publicFields,
   })

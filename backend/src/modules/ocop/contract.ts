@@ -8,7 +8,7 @@
  * - the pure rules (star bands, validity, in force, current certificate, sellable): ./rules
  * - the public fields and DTO types of the store API, inferred from the data models
  *
- * Nothing here may import runtime code beyond ./taxonomy and ./rules: it is bundled into the
+ * Nothing here may import runtime code beyond ./taxonomy, ./rules and ./admin-units (pure, with its JSON): it is bundled into the
  * storefront. The models are imported for their types only.
  */
 import type { InferTypeOf } from "@medusajs/framework/types"
@@ -19,6 +19,7 @@ import { currentCertification, isCertificationInForce } from "./rules"
 
 export * from "./taxonomy"
 export * from "./rules"
+export * from "./admin-units"
 
 /** What the store may see of OCOP records (linked-module fields must be allowed one by one). */
 export const PUBLIC_PRODUCER_FIELDS = [
@@ -29,6 +30,7 @@ export const PUBLIC_PRODUCER_FIELDS = [
   "registration_number",
   "street",
   "commune",
+  "former_commune",
   "district",
   "province",
   "latitude",

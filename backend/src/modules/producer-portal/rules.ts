@@ -18,6 +18,7 @@ export const LEGAL_PRODUCER_FIELDS = [
   "registration_number",
   "street",
   "commune",
+  "former_commune",
   "district",
   "province",
 ] as const

@@ -7,12 +7,12 @@ const BRAND = "#2e1245"
 
 const FOOTER = {
   vi: {
-    shop: "Chợ OCOP Huế — sản phẩm OCOP được chứng nhận của Thừa Thiên Huế",
+    shop: "Chợ OCOP Huế — sản phẩm OCOP được chứng nhận của thành phố Huế",
     preferences: "Không muốn nhận loại thư này? Tắt trong trang tài khoản",
     unsubscribe: "Hủy nhận thư không thiết yếu",
   },
   en: {
-    shop: "Huế OCOP Marketplace — certified OCOP products from Thừa Thiên Huế",
+    shop: "Huế OCOP Marketplace — certified OCOP products from Huế City",
     preferences: "Rather not get these? Turn them off in your account",
     unsubscribe: "Unsubscribe from non-essential mail",
   },

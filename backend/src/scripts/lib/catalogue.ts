@@ -8,7 +8,11 @@ export type CatalogueProducer = {
   type: ProducerType
   registration_number: string
   street?: string | null
+  /** The current ward/commune (one of admin-units-2025.json). */
   commune: string
+  /** The commune before 1 July 2025; the current one is derived from it (and must agree). */
+  former_commune?: string | null
+  /** The former district, kept as the producer's "area". */
   district: string
   province: string
   latitude?: number | null

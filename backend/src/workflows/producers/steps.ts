@@ -11,6 +11,7 @@ export type ProducerInput = {
   registration_number: string
   street?: string | null
   commune: string
+  former_commune?: string | null
   district: string
   province?: string
   latitude?: number | null

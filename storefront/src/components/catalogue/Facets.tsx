@@ -18,6 +18,9 @@ export async function Facets({ query, facets, currency, locale }: Props) {
   const districts = Object.keys(facets.district ?? {})
   for (const d of query.district) if (!districts.includes(d)) districts.push(d)
   districts.sort((a, b) => a.localeCompare(b, "vi"))
+  const communes = Object.keys(facets.commune ?? {})
+  for (const c of query.commune ?? []) if (!communes.includes(c)) communes.push(c)
+  communes.sort((a, b) => a.localeCompare(b, "vi"))
   const step = currency === "vnd" ? 10000 : 1
 
   const box = (name: string, value: string, label: string, checked: boolean, n: number | undefined, testId: string) => (
@@ -55,6 +58,12 @@ export async function Facets({ query, facets, currency, locale }: Props) {
         <fieldset className="facet">
           <legend>{t("district")}</legend>
           {districts.map((d) => box("district", d, d, query.district.includes(d), facets.district?.[d], "facet-district"))}
+        </fieldset>
+      ) : null}
+      {communes.length ? (
+        <fieldset className="facet">
+          <legend>{t("commune")}</legend>
+          {communes.map((c) => box("commune", c, c, (query.commune ?? []).includes(c), facets.commune?.[c], "facet-commune"))}
         </fieldset>
       ) : null}
       <fieldset className="facet">

@@ -240,7 +240,7 @@ export function CertificationForm({ listing }: { listing: Listing }) {
           testId="cert-level"
         />
       </div>
-      <Field name="issuing_authority" label={t("issuing_authority")} required maxLength={200} placeholder="UBND tỉnh Thừa Thiên Huế" defaultValue={v.issuing_authority} error={f.issuing_authority} testId="cert-authority" />
+      <Field name="issuing_authority" label={t("issuing_authority")} required maxLength={200} placeholder="UBND thành phố Huế" defaultValue={v.issuing_authority} error={f.issuing_authority} testId="cert-authority" />
       <div className="form-grid two">
         <Field name="score" type="number" inputMode="numeric" min={0} max={100} step={1} label={t("score")} required defaultValue={v.score} error={f.score} testId="cert-score" />
         <Field name="stars" type="number" inputMode="numeric" min={1} max={5} step={1} label={t("stars")} required defaultValue={v.stars} error={f.stars} testId="cert-stars" />

@@ -8,6 +8,7 @@ const ITEMS = [
   { key: "dashboard", href: "/producer" },
   { key: "products", href: "/producer/products" },
   { key: "orders", href: "/producer/orders" },
+  { key: "lots", href: "/producer/lots" },
   { key: "earnings", href: "/producer/earnings" },
   { key: "profile", href: "/producer/profile" },
   { key: "team", href: "/producer/team" },

@@ -41,7 +41,7 @@ export async function PortalHeader({ locale }: { locale: Locale }) {
   )
 }
 
-export type PortalSection = "dashboard" | "products" | "orders" | "earnings" | "profile" | "team"
+export type PortalSection = "dashboard" | "products" | "orders" | "lots" | "earnings" | "profile" | "team"
 
 /**
  * Frame of every signed-in page: the side navigation and the producer's status.

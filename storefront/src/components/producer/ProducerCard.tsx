@@ -24,7 +24,7 @@ export function ProducerCard({ producer }: { producer: ProducerWithProducts }) {
       <h3>
         <Link href={`/producers/${producer.handle}`} prefetch={false} data-testid="producer-link">{producer.legal_name}</Link>
       </h3>
-      <p className="muted">{[producer.commune, producer.district].filter(Boolean).join(", ")}</p>
+      <p className="muted">{[producer.commune, producer.district].filter(Boolean).join(" · ")}</p>
       {story ? <p>{story}</p> : null}
       {producer.products ? <p className="muted"><small>{t("producer.productsCount", { count: producer.products.length })}</small></p> : null}
     </article>

@@ -10,10 +10,16 @@ import {
   type ProducerMailPreferences,
   type ProducerProfile,
 } from "@/lib/data/producer"
+import { CURRENT_ADMIN_UNITS, unitLabel } from "@hue-ocop/backend/ocop-contract"
 import { Field, FormMessage } from "./Field"
 import styles from "./portal.module.css"
 
 const TYPES = ["cooperative", "enterprise", "cooperative_group", "household"] as const
+
+/** The 40 current wards and communes of thành phố Huế (admin-units-2025.json), alphabetically. */
+const UNIT_OPTIONS = [...CURRENT_ADMIN_UNITS]
+  .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+  .map((u) => ({ value: u.name, label: unitLabel(u, "vi") }))
 
 /** The application: legal details, public profile and the representative. */
 export function ApplyForm({ email }: { email: string | null }) {
@@ -50,10 +56,21 @@ export function ApplyForm({ email }: { email: string | null }) {
         </div>
         <Field name="street" label={t("street")} maxLength={300} autoComplete="address-line1" defaultValue={v.street} error={f.street} />
         <div className="form-grid two">
-          <Field name="commune" label={t("commune")} required maxLength={120} defaultValue={v.commune} error={f.commune} testId="apply-commune" />
-          <Field name="district" label={t("district")} required maxLength={120} defaultValue={v.district} error={f.district} testId="apply-district" />
+          <Field
+            kind="select"
+            name="commune"
+            label={t("commune")}
+            hint={t("communeHint")}
+            required
+            placeholder={t("chooseCommune")}
+            options={UNIT_OPTIONS}
+            defaultValue={v.commune}
+            error={f.commune}
+            testId="apply-commune"
+          />
+          <Field name="former_commune" label={t("former_commune")} maxLength={120} defaultValue={v.former_commune} error={f.former_commune} testId="apply-former-commune" />
         </div>
-        <Field name="province" label={t("province")} maxLength={120} defaultValue={v.province ?? "Thừa Thiên Huế"} error={f.province} />
+        <Field name="district" label={t("district")} maxLength={120} defaultValue={v.district} error={f.district} testId="apply-district" />
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t("owner")}</legend>
@@ -103,8 +120,8 @@ export function ProfileForm({ producer, legalEditable }: { producer: ProducerPro
             <Field name="registration_number" label={t("registration_number")} required defaultValue={v.registration_number} error={f.registration_number} />
             <Field name="street" label={t("street")} defaultValue={v.street} error={f.street} />
             <div className="form-grid two">
-              <Field name="commune" label={t("commune")} required defaultValue={v.commune} error={f.commune} />
-              <Field name="district" label={t("district")} required defaultValue={v.district} error={f.district} />
+              <Field kind="select" name="commune" label={t("commune")} required placeholder={t("chooseCommune")} options={UNIT_OPTIONS} defaultValue={v.commune} error={f.commune} />
+              <Field name="district" label={t("district")} defaultValue={v.district} error={f.district} />
             </div>
           </>
         ) : (

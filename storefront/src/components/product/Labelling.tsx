@@ -1,3 +1,4 @@
+import { currentAddress } from "@hue-ocop/backend/ocop-contract"
 import { getTranslations } from "next-intl/server"
 import type { Labelling as L, Producer } from "@/lib/types"
 import { pickLang } from "@/lib/util/ocop"
@@ -13,7 +14,7 @@ export async function Labelling({ labelling, producer, locale }: { labelling: L 
     [t("storage"), pickLang(labelling, "storage", locale)],
     [t("ethanol"), labelling?.ethanol_content !== null && labelling?.ethanol_content !== undefined && labelling.ethanol_content !== "" ? `${labelling.ethanol_content}${typeof labelling.ethanol_content === "number" ? "% vol" : ""}` : null],
     [t("origin"), producer ? [producer.district, producer.province].filter(Boolean).join(", ") || null : null],
-    [t("responsible"), producer ? [producer.legal_name, [producer.street, producer.commune, producer.district, producer.province].filter(Boolean).join(", ")].filter(Boolean).join(" — ") : null],
+    [t("responsible"), producer ? [producer.legal_name, currentAddress(producer as any)].filter(Boolean).join(" — ") : null],
   ]
   const shown = rows.filter(([, v]) => v)
   if (!shown.length) return null

@@ -4,6 +4,7 @@ import type { Certification, Producer } from "@/lib/types"
 import { formatDate, type Locale } from "@/lib/util/locale"
 import { qrSvg } from "@/lib/util/qr"
 import { siteUrl } from "@/lib/util/site"
+import { currentAddress } from "@hue-ocop/backend/ocop-contract"
 import { StarBadge } from "./StarBadge"
 
 /** Where the product comes from and which certificate backs it, with a QR code to verify it. */
@@ -26,7 +27,11 @@ export async function Provenance({ cert, producer, locale }: { cert: Certificati
                 <Link href={`/producers/${producer.handle}`} data-testid="provenance-producer">{producer.legal_name}</Link>
               </dd>
               <dt>{t("location")}</dt>
-              <dd data-testid="provenance-location">{[producer.commune, producer.district, producer.province].filter(Boolean).join(", ")}</dd>
+              <dd data-testid="provenance-location">
+                {/* Today's ward/commune and city (2025 reform); the former district, as people still say it, beside. */}
+                {currentAddress({ ...producer, street: null }, locale)}
+                {producer.district ? <span className="muted"> · {producer.district}</span> : null}
+              </dd>
             </>
           ) : null}
           {cert ? (

@@ -38,6 +38,7 @@ export type ProducerProfile = {
   registration_number: string
   street: string | null
   commune: string
+  former_commune?: string | null
   district: string
   province: string
   phone: string | null
@@ -338,8 +339,8 @@ const APPLY_FIELDS = [
   "registration_number",
   "street",
   "commune",
+  "former_commune",
   "district",
-  "province",
   "phone",
   "email",
   "website",
@@ -352,7 +353,7 @@ const APPLY_FIELDS = [
 export async function producerApply(_prev: PortalFormState, fd: FormData): Promise<PortalFormState> {
   const values = echo(fd, APPLY_FIELDS)
   const fields: Record<string, string> = {}
-  for (const k of ["legal_name", "type", "registration_number", "commune", "district", "owner.first_name", "owner.last_name"]) {
+  for (const k of ["legal_name", "type", "registration_number", "commune", "owner.first_name", "owner.last_name"]) {
     if (!values[k]) fields[k] = "required"
   }
   if (values.email && !EMAIL.test(values.email)) fields.email = "email"
@@ -363,9 +364,11 @@ export async function producerApply(_prev: PortalFormState, fd: FormData): Promi
     type: values.type,
     registration_number: values.registration_number,
     street: values.street || null,
+    // One of the 40 current units; the backend derives the area (former district) when blank.
     commune: values.commune,
-    district: values.district,
-    province: values.province || "Thừa Thiên Huế",
+    former_commune: values.former_commune || null,
+    district: values.district || undefined,
+    province: "thành phố Huế",
     phone: values.phone || null,
     email: values.email || null,
     website: values.website || null,
@@ -422,11 +425,16 @@ export async function producerUpdateProfile(_prev: PortalFormState, fd: FormData
   const keys = legal ? PROFILE_FIELDS : PROFILE_FIELDS.filter((k) => !["legal_name", "registration_number", "street", "commune", "district"].includes(k))
   const values = echo(fd, keys)
   const fields: Record<string, string> = {}
-  if (legal) for (const k of ["legal_name", "registration_number", "commune", "district"]) if (!values[k]) fields[k] = "required"
+  if (legal) for (const k of ["legal_name", "registration_number", "commune"]) if (!values[k]) fields[k] = "required"
   if (values.email && !EMAIL.test(values.email)) fields.email = "email"
   for (const k of ["website", "logo_url"]) if (values[k] && !/^https?:\/\//.test(values[k])) fields[k] = "url"
   if (Object.keys(fields).length) return { ok: false, fields, values }
-  const body = Object.fromEntries(keys.map((k) => [k, values[k] || (["legal_name", "registration_number", "commune", "district"].includes(k) ? values[k] : null)]))
+  const body = Object.fromEntries(
+    keys
+      // A blank area is derived by the backend from the commune (admin-units.ts), not cleared.
+      .filter((k) => !(k === "district" && !values[k]))
+      .map((k) => [k, values[k] || (["legal_name", "registration_number", "commune"].includes(k) ? values[k] : null)])
+  )
   try {
     await call("/producers/me", { method: "POST", body })
   } catch (e) {

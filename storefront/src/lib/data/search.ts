@@ -24,6 +24,7 @@ export async function searchCatalogue(
         ...(query.stars.length ? { stars: query.stars } : {}),
         ...(query.group.length ? { group: query.group } : {}),
         ...(query.district.length ? { district: query.district } : {}),
+        ...(query.commune?.length ? { commune: query.commune } : {}),
         ...(query.producer_type.length ? { producer_type: query.producer_type } : {}),
         ...(query.price_min !== null ? { price_min: query.price_min } : {}),
         ...(query.price_max !== null ? { price_max: query.price_max } : {}),

@@ -5,7 +5,14 @@ import { localizedProduct } from "./ocop"
 import { siteUrl } from "./site"
 
 /** schema.org Product with `hasCertification` (schema.org Certification) and offers. */
-export function productJsonLd(p: OcopProduct, cert: Certification | null, locale: Locale, currency: string) {
+export function productJsonLd(
+  p: OcopProduct,
+  cert: Certification | null,
+  locale: Locale,
+  currency: string,
+  /** GS1 GTINs of the variants (traceability module): `gtin` is the first variant's, as `sku` is. */
+  gtins: { gtin: string; variant_id: string }[] = []
+) {
   const text = localizedProduct(p, locale)
   const base = siteUrl()
   const url = `${base}/${locale}/products/${p.handle}`
@@ -22,6 +29,7 @@ export function productJsonLd(p: OcopProduct, cert: Certification | null, locale
     description: text.description ?? text.subtitle ?? undefined,
     url,
     sku: p.variants?.[0]?.sku ?? undefined,
+    gtin: (gtins.find((g) => g.variant_id === p.variants?.[0]?.id) ?? gtins[0])?.gtin ?? undefined,
     image: [...new Set([p.thumbnail, ...(p.images ?? []).map((i) => i.url)].filter(Boolean))],
     brand: p.producer ? { "@type": "Brand", name: p.producer.legal_name } : undefined,
     manufacturer: p.producer

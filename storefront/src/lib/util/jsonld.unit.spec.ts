@@ -45,3 +45,15 @@ describe("productJsonLd", () => {
     expect(productJsonLd(product, null, "vi", "vnd").hasCertification).toBeUndefined()
   })
 })
+
+describe("productJsonLd gtin", () => {
+  it("carries the first variant's GTIN when the product has GTINs, and none otherwise", () => {
+    const p = { id: "prod_1", handle: "x", title: "X", variants: [{ id: "v1", sku: "X-1" }, { id: "v2", sku: "X-2" }] } as any
+    const gtins = [
+      { gtin: "08930000000027", variant_id: "v2" },
+      { gtin: "08930000000010", variant_id: "v1" },
+    ]
+    expect(productJsonLd(p, null, "vi", "vnd", gtins).gtin).toBe("08930000000010")
+    expect(productJsonLd(p, null, "vi", "vnd").gtin).toBeUndefined()
+  })
+})

@@ -21,6 +21,7 @@ export type CatalogueQuery = {
   stars: number[]
   group: string[]
   district: string[]
+  commune: string[]
   producer_type: string[]
   price_min: number | null
   price_max: number | null
@@ -57,6 +58,7 @@ export function parseCatalogueParams(raw: RawParams): CatalogueQuery {
     stars,
     group: list(raw.group),
     district: list(raw.district),
+    commune: list(raw.commune),
     producer_type: list(raw.producer_type),
     price_min,
     price_max,
@@ -72,6 +74,7 @@ export function catalogueSearch(query: Partial<CatalogueQuery>): string {
   for (const s of query.stars ?? []) p.append("stars", String(s))
   for (const g of query.group ?? []) p.append("group", g)
   for (const d of query.district ?? []) p.append("district", d)
+  for (const c of query.commune ?? []) p.append("commune", c)
   for (const t of query.producer_type ?? []) p.append("producer_type", t)
   if (query.price_min !== null && query.price_min !== undefined) p.set("price_min", String(query.price_min))
   if (query.price_max !== null && query.price_max !== undefined) p.set("price_max", String(query.price_max))
@@ -124,6 +127,7 @@ export function localSearch(
   const byStars = (h: SearchHit) => !query.stars.length || query.stars.includes(Number(h.stars))
   const byGroup = (h: SearchHit) => !query.group.length || query.group.includes(h.group_code ?? "")
   const byDistrict = (h: SearchHit) => !query.district.length || query.district.includes(h.district ?? "")
+  const byCommune = (h: SearchHit) => !query.commune?.length || query.commune.includes(h.commune ?? "")
   const byType = (h: SearchHit) => !query.producer_type.length || query.producer_type.includes(h.producer_type ?? "")
   const byPrice = (h: SearchHit) => {
     const p = priceOf(h, currency)
@@ -131,13 +135,14 @@ export function localSearch(
     if (query.price_max !== null && (p === null || p > query.price_max)) return false
     return true
   }
-  const filters = [byStars, byGroup, byDistrict, byType, byPrice]
+  const filters = [byStars, byGroup, byDistrict, byCommune, byType, byPrice]
   const except = (skip: (h: SearchHit) => boolean) => matched.filter((h) => filters.every((f) => f === skip || f(h)))
 
   const facets: SearchFacets = {
     stars: count(except(byStars), (h) => (h.stars ? String(h.stars) : null)),
     group_code: count(except(byGroup), (h) => h.group_code),
     district: count(except(byDistrict), (h) => h.district),
+    commune: count(except(byCommune), (h) => h.commune),
     producer_type: count(except(byType), (h) => h.producer_type),
   }
   const results = matched.filter((h) => filters.every((f) => f(h)))

@@ -19,6 +19,7 @@ describe("catalogue URL", () => {
       stars: [4, 5],
       group: ["food", "beverage"],
       district: [],
+      commune: [],
       producer_type: [],
       price_min: 50000,
       price_max: 200000,

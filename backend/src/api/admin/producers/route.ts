@@ -25,7 +25,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListProd
 /** POST /admin/producers — an admin registers a producer (approved straight away). */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateProducerType>, res: MedusaResponse) => {
   const { result } = await withConflicts(() =>
-    createProducerWorkflow(req.scope).run({ input: { ...req.validatedBody, status: "approved" } })
+    // normalizeProducerAddress (api/utils/producer-address.ts) has set the district by now.
+    createProducerWorkflow(req.scope).run({ input: { ...req.validatedBody, district: req.validatedBody.district!, status: "approved" } })
   )
   res.status(201).json({ producer: result })
 }

@@ -11,9 +11,13 @@ const Producer = model
     type: model.enum([...PRODUCER_TYPES]),
     registration_number: model.text(),
     street: model.text().nullable(),
+    // Since 1 July 2025 (Resolution 1675/NQ-UBTVQH15): `commune` is the current ward/commune
+    // (one of modules/ocop/data/admin-units-2025.json), `former_commune` the one before, and
+    // `district` the former district, kept as the producer's "area" (there is no district level any more).
     commune: model.text(),
+    former_commune: model.text().nullable(),
     district: model.text(),
-    province: model.text().default("Thừa Thiên Huế"),
+    province: model.text().default("thành phố Huế"),
     latitude: model.float().nullable(),
     longitude: model.float().nullable(),
     phone: model.text().nullable(),
@@ -31,6 +35,7 @@ const Producer = model
     { on: ["handle"], unique: true, where: "deleted_at IS NULL" },
     { on: ["status"] },
     { on: ["district"] },
+    { on: ["commune"] },
   ])
   .checks([
     { name: "ocop_producer_lat_range", expression: (c) => `${c.latitude} IS NULL OR (${c.latitude} BETWEEN -90 AND 90)` },

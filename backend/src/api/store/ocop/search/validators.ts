@@ -27,6 +27,7 @@ export const StoreOcopSearch = z
     stars: many(z.coerce.number().int().min(3).max(5)),
     group: many(z.enum(OCOP_GROUP_CODES)),
     district: many(z.string().min(1).max(100)),
+    commune: many(z.string().min(1).max(100)),
     producer_type: many(z.enum(PRODUCER_TYPES)),
     price_min: money,
     price_max: money,

@@ -1,3 +1,4 @@
+import { currentAddress } from "@hue-ocop/backend/ocop-contract"
 import type { Metadata } from "next"
 import { getTranslations, setRequestLocale } from "next-intl/server"
 import { notFound } from "next/navigation"
@@ -52,7 +53,8 @@ export default async function ProducerPage({ params }: Props) {
   const ids = (producer.products ?? []).map((p) => p.id).filter((id): id is string => Boolean(id))
   const products = ids.length ? await listProducts({ regionId: ctx.region?.id, ids, limit: 100 }) : null
   const story = pickLang(producer, "story", locale)
-  const address = [producer.street, producer.commune, producer.district, producer.province].filter(Boolean).join(", ")
+  // Today's address (ward/commune, city; no district since 1 July 2025); the former district is the "area".
+  const address = currentAddress(producer, locale)
 
   return (
     <div className="container producer-page" data-testid="producer-page" data-handle={producer.handle}>
@@ -82,7 +84,7 @@ export default async function ProducerPage({ params }: Props) {
         <div>
           <p className="eyebrow">{pt(producer.type)}</p>
           <h1 data-testid="producer-name">{producer.legal_name}</h1>
-          <p className="muted">{[producer.commune, producer.district, producer.province].filter(Boolean).join(", ")}</p>
+          <p className="muted">{currentAddress({ ...producer, street: null }, locale)}{producer.district ? ` · ${producer.district}` : ""}</p>
         </div>
       </header>
       <div className="producer-layout">

@@ -7,6 +7,7 @@ import { Labelling } from "@/components/product/Labelling"
 import { ProductActions } from "@/components/product/ProductActions"
 import { ProductGrid } from "@/components/product/ProductCard"
 import { JsonLd, productJsonLd } from "@/components/product/ProductJsonLd"
+import { getProductGtins } from "@/lib/data/trace"
 import { Provenance } from "@/components/product/Provenance"
 import { StarBadge } from "@/components/product/StarBadge"
 import { ClientMessages } from "@/i18n/ClientMessages"
@@ -79,7 +80,7 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <div className="container product-page" data-testid="product-page" data-handle={p.handle}>
-      <JsonLd data={productJsonLd(p, cert, locale, currency)} />
+      <JsonLd data={productJsonLd(p, cert, locale, currency, await getProductGtins(p.id))} />
       <nav className="breadcrumbs" aria-label={t("breadcrumb")}>
         <ol>
           <li><Link href="/">{nav("home")}</Link></li>

@@ -7,6 +7,8 @@ import { BackendDown } from "@/components/common/States"
 import { StarBadge } from "@/components/product/StarBadge"
 import { Link } from "@/i18n/navigation"
 import { getCertificate } from "@/lib/data/certificates"
+import { getCertificateLots } from "@/lib/data/trace"
+import { addressAsOf, currentAddress } from "@hue-ocop/backend/ocop-contract"
 import { formatDate, toLocale } from "@/lib/util/locale"
 import { localizedProduct } from "@/lib/util/ocop"
 
@@ -45,6 +47,10 @@ export default async function VerifyCertificate({ params }: Props) {
   const cert = res.data
   if (!cert) notFound()
   const st = shownStatus(cert)
+  const lots = await getCertificateLots(cert.certificate_number)
+  // As issued (former commune, "tỉnh Thừa Thiên Huế" before 2025), and where that is now.
+  const asIssued = cert.producer ? addressAsOf(cert.producer, cert.decision_date) : null
+  const now = cert.producer ? currentAddress(cert.producer, locale) : null
   const product = cert.product ? localizedProduct(cert.product, locale) : null
 
   return (
@@ -76,7 +82,8 @@ export default async function VerifyCertificate({ params }: Props) {
               <dt>{t("producer")}</dt>
               <dd>
                 <Link href={`/producers/${cert.producer.handle}`}>{cert.producer.legal_name}</Link>
-                <span className="muted"> — {[cert.producer.commune, cert.producer.district, cert.producer.province].filter(Boolean).join(", ")}</span>
+                <span className="muted" data-testid="certificate-address"> — {asIssued}</span>
+                {now && now !== asIssued ? <span className="muted" data-testid="certificate-address-now"> ({t("addressNow", { address: now })})</span> : null}
               </dd>
             </>
           ) : null}
@@ -127,6 +134,21 @@ export default async function VerifyCertificate({ params }: Props) {
           </p>
         ) : null}
       </div>
+
+      {lots.length ? (
+        <section aria-labelledby="lots-title" className="section" style={{ paddingBottom: 0 }}>
+          <h2 id="lots-title">{t("lotsTitle")}</h2>
+          <p className="muted">{t("lotsIntro")}</p>
+          <ul data-testid="certificate-lots">
+            {lots.map((l) => (
+              <li key={l.id}>
+                <a href={new URL(l.digital_link).pathname + new URL(l.digital_link).search}>{l.lot_number}</a>
+                <span className="muted"> · {formatDate(l.production_date, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {cert.events?.length ? (
         <section aria-labelledby="history-title" className="section" style={{ paddingBottom: 0 }}>
