@@ -43,7 +43,6 @@ async function visibility(p: { id: string; handle: string; title: string }, cert
 }
 
 const everywhere = (v: Visibility) => Object.values(v).every(Boolean)
-const nowhere = (v: Visibility) => !Object.values(v).some(Boolean)
 
 describe("a certificate lapses at its valid_until, with no expiry job run", () => {
   it("the product disappears from every store path within a second of valid_until", async () => {
@@ -57,23 +56,22 @@ describe("a certificate lapses at its valid_until, with no expiry job run", () =
     const { cart } = await createCart("vnd")
     const variantId = product.variants[0].id
 
-    // The certificate now ends a few seconds from now (an admin correcting its validity; still in force).
-    const lapsesAt = new Date(Date.now() + 6_000)
+    // The certificate now ends shortly (an admin correcting its validity; still in force). The margin
+    // leaves the search index time to take the amended date (it follows the change's event).
+    const lapsesAt = new Date(Date.now() + 15_000)
     const corrected = await admin("POST", `/admin/ocop/certifications/${certification.id}`, { valid_until: lapsesAt.toISOString() })
     expect(corrected.status).toBe(200)
     const before = await visibility(product, number, producerHandle)
     expect(Date.now()).toBeLessThan(lapsesAt.getTime())
     expect(before).toEqual(Object.fromEntries(Object.keys(before).map((k) => [k, true])))
 
-    // Polled, not slept: every path must hide it no later than a second after valid_until.
-    const after = await until(
-      async () => {
-        const v = await visibility(product, number, producerHandle)
-        return nowhere(v) ? v : null
-      },
-      { timeout: lapsesAt.getTime() - Date.now() + 1_000, interval: 100, what: "the product gone from every path" }
-    )
-    expect(Object.values(after).some(Boolean)).toBe(false)
+    // Polled, not slept, until the clock passes valid_until; the very next reads (issued within the
+    // polling interval of the instant, however slow the machine answers them) must all hide it.
+    await until(() => Date.now() > lapsesAt.getTime(), { timeout: 30_000, interval: 50, what: "valid_until to pass" })
+    const issuedAt = Date.now()
+    const after = await visibility(product, number, producerHandle)
+    expect(issuedAt - lapsesAt.getTime()).toBeLessThan(1_000)
+    expect(after).toEqual(Object.fromEntries(Object.keys(after).map((k) => [k, false])))
 
     const added = await addItem(cart.id, variantId)
     expect([added.status, added.body.type]).toEqual([400, "not_allowed"])
@@ -82,5 +80,5 @@ describe("a certificate lapses at its valid_until, with no expiry job run", () =
     // No job ran: the certification is still `active` on record (the job is what records `expired`).
     const record = await admin("GET", `/admin/ocop/certifications/${certification.id}`)
     expect(record.body.certification.status).toBe("active")
-  })
+  }, 180_000)
 })
