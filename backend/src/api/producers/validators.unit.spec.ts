@@ -51,7 +51,7 @@ describe("producer portal validators", () => {
       owner: { first_name: "Lan", last_name: "Trần" },
     })
     expect(ok.success).toBe(true)
-    expect(ok.data?.province).toBe("Thừa Thiên Huế")
+    expect(ok.data?.province).toBe("thành phố Huế")
     expect(ProducerApply.safeParse({ legal_name: "HTX", type: "cooperative" }).success).toBe(false)
   })
 

@@ -21,7 +21,7 @@ export default async function ProducerLots({ params }: Props) {
   return (
     <PortalFrame locale={locale} current="lots">
       {async () => {
-        const [products, trace] = await Promise.all([listProducerProducts(200), listPortalTraceability()])
+        const [products, trace] = await Promise.all([listProducerProducts(100), listPortalTraceability()])
         if (!products || !trace) return <p className="alert alert-error" role="alert">{t("errors.unavailable")}</p>
         const gtinOf = new Map(trace.trade_items.map((i) => [i.variant_id, i.gtin]))
         const variants: VariantOption[] = products.products.flatMap((p) =>
