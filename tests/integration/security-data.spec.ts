@@ -28,6 +28,8 @@ const PUBLIC_CERTIFICATION = [
 const PUBLIC_PRODUCER = [
   "id", "handle", "legal_name", "type", "registration_number", "street", "commune", "district", "province", "latitude",
   "longitude", "phone", "email", "website", "story_vi", "story_en", "logo_url",
+  // Issue 17: the commune an address named before the 2025 merger (provenance history, public by design).
+  "former_commune",
 ]
 
 const as = (token: string) => ({

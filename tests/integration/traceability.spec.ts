@@ -129,8 +129,16 @@ describe("GTINs and lots in the producer portal", () => {
   it("freezes a lot once a unit of its variant has been ordered: editing is lot_locked, a correction is a new entry", async () => {
     const token = await login("producer", "anlo@ocop-hue.vn", DEMO_PRODUCER_PASSWORD)
     const mine = await http("GET", "/producers/me/lots?limit=200", { token })
-    const rice = mine.body.lots.find((l: any) => l.status === "live" && l.is_demo)
-    expect(rice).toBeTruthy()
+    const demo = mine.body.lots.find((l: any) => l.status === "live" && l.is_demo)
+    expect(demo).toBeTruthy()
+    // A lot recorded now, on the demo variant (which has a GTIN): earlier orders of that variant (other specs buy the
+    // demo products) were placed before it was recorded, so it starts editable.
+    const recorded = await http("POST", "/producers/me/lots", {
+      token,
+      body: { variant_id: demo.variant_id, lot_number: `F-${Date.now().toString(36).toUpperCase()}`, production_date: today(), quantity: 40, notes: "Lúa từ thôn An Lỗ" },
+    })
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201)
+    const rice = recorded.body.lot
     const before = await http("POST", `/producers/me/lots/${rice.id}`, { token, body: { notes: rice.notes } })
     expect(before.status).toBe(200)
 

@@ -1,5 +1,5 @@
 import { validateAndTransformQuery } from "@medusajs/framework/http"
-import type { z } from "@medusajs/framework/zod"
+import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 
 /**
@@ -10,9 +10,10 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
  * (api/utils/public-fields.ts), so a client can neither widen what they return nor reach deleted rows.
  */
 export function findParams<Filters extends z.ZodRawShape>(filters: Filters, { defaultLimit, maxLimit }: { defaultLimit: number; maxLimit: number }) {
-  return createFindParams({ limit: defaultLimit, offset: 0 })
+  const params = createFindParams({ limit: defaultLimit, offset: 0 })
     .pick({ limit: true, offset: true })
     .extend(filters)
+    .strict()
     .superRefine((query, ctx) => {
       // The generic filters hide the page fields from the inferred type; they are always there (defaults).
       const { limit, offset } = query as unknown as { limit: number; offset: number }
@@ -23,6 +24,17 @@ export function findParams<Filters extends z.ZodRawShape>(filters: Filters, { de
         ctx.addIssue({ code: "custom", path: ["offset"], message: "offset must be a whole number from 0 to 100000" })
       }
     })
+  // createFindParams reads the page with parseInt, so `limit=1e400` or `limit=12abc` would pass as 1 and 12: the
+  // query string's page values must be plain whole numbers first.
+  return z.preprocess((query, ctx) => {
+    for (const key of ["limit", "offset"] as const) {
+      const raw = (query as Record<string, unknown> | undefined)?.[key]
+      if (raw !== undefined && !(typeof raw === "string" && /^-?\d{1,9}$/.test(raw)) && typeof raw !== "number") {
+        ctx.addIssue({ code: "custom", path: [key], message: `${key} must be a whole number`, input: raw })
+      }
+    }
+    return query
+  }, params)
 }
 
 /**

@@ -30,6 +30,8 @@ describe("list queries through Medusa's validateAndTransformQuery", () => {
     ["a zero limit", { limit: "0" }, /limit/],
     ["a negative offset", { offset: "-1" }, /offset must be a whole number/],
     ["a limit that is not a number", { limit: "many" }, /limit/],
+    ["a limit in exponent notation (parseInt would read 1)", { limit: "1e400" }, /limit must be a whole number/],
+    ["a fractional offset", { offset: "0.5" }, /offset must be a whole number/],
     ["an unknown filter value", { status: "lost" }, /status/],
     ["an unknown parameter", { color: "red" }, /Unrecognized fields: 'color'/],
     ["field selection", { fields: "*producer.bank_account" }, /Unrecognized fields: 'fields'/],
