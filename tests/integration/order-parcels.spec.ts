@@ -1,0 +1,123 @@
+/**
+ * Per-producer shipments as the shopper sees them (issue 18), over real HTTP against the real server:
+ * a registered shopper's two-producer order is one parcel per producer; producer A ships its lines
+ * through the portal with carrier and tracking; `GET /store/orders/:id/parcels` then shows A shipped
+ * with its tracking and B still waiting, and Medusa's own fulfillment status says partly shipped.
+ * The parcels are readable exactly when the order is: never by another customer (404, like an order
+ * that does not exist), and a malformed id is a 400.
+ */
+import { admin, http, login, store, uniq } from "../support/api"
+import { addItem, prepareCheckout, region, VN_ADDRESS } from "../support/checkout"
+import { dbQuery } from "../support/inventory"
+import { listingBody, newProducer, producerCertificationBody } from "../support/producer"
+import { until } from "../support/wait"
+
+const COD = "pp_cod_cod"
+
+type Seller = Awaited<ReturnType<typeof newProducer>> & { variantId: string }
+
+const as = (token: string) => ({
+  get: (path: string) => http("GET", path, { token }),
+  post: (path: string, body: unknown = {}) => http("POST", path, { token, body }),
+})
+
+async function sellerWithListing(): Promise<Seller> {
+  const p = await newProducer()
+  const created = await as(p.token).post("/producers/me/products", listingBody())
+  expect(created.status, JSON.stringify(created.body)).toBe(201)
+  const productId = created.body.product.id
+  const cert = await as(p.token).post(`/producers/me/products/${productId}/certification`, producerCertificationBody())
+  expect(cert.status, JSON.stringify(cert.body)).toBe(201)
+  expect((await admin("POST", `/admin/ocop/certifications/${cert.body.certification.id}/approve`, {})).status).toBe(200)
+  expect((await admin("POST", `/admin/products/${productId}`, { status: "published" })).status).toBe(200)
+  await until(async () => (await store("GET", `/store/products/${productId}`)).status === 200, { what: "the listing in the store" })
+  return { ...p, variantId: created.body.product.variants[0].id }
+}
+
+async function customer(name: string) {
+  const email = `${name}-${uniq()}@example.com`
+  const password = "parcel-pass-2026"
+  const reg = await http("POST", "/auth/customer/emailpass/register", { body: { email, password } })
+  expect((await store("POST", "/store/customers", { token: reg.body.token, body: { email, first_name: name } })).status).toBe(200)
+  return { email, token: await login("customer", email, password) }
+}
+
+const parcelsOf = (orderId: string, token?: string) => store("GET", `/store/orders/${orderId}/parcels`, { token })
+
+let a: Seller
+let b: Seller
+let owner: { email: string; token: string }
+let other: { email: string; token: string }
+let order: { id: string; display_id: number }
+
+beforeAll(async () => {
+  ;[a, b, owner, other] = [await sellerWithListing(), await sellerWithListing(), await customer("owner"), await customer("other")]
+  const r = await region("vnd")
+  const cart = await store("POST", "/store/carts", { token: owner.token, body: { region_id: r.id, shipping_address: VN_ADDRESS } })
+  expect(cart.status, JSON.stringify(cart.body)).toBe(200)
+  expect((await addItem(cart.body.cart.id, a.variantId, 2)).status).toBe(200)
+  expect((await addItem(cart.body.cart.id, b.variantId, 1)).status).toBe(200)
+  await prepareCheckout(cart.body.cart.id, COD)
+  const done = await store("POST", `/store/carts/${cart.body.cart.id}/complete`, { token: owner.token })
+  expect(done.body.type, JSON.stringify(done.body)).toBe("order")
+  order = done.body.order
+})
+
+describe("the shopper's order: one parcel per producer", () => {
+  it("shows each producer's own lines, both waiting to ship", async () => {
+    // The producer ↔ order link is written by a subscriber right after the order is placed.
+    const parcels = await until(async () => {
+      const res = await parcelsOf(order.id, owner.token)
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      return res.body.parcels.length === 2 && res.body.parcels.every((p: any) => p.producer) && res.body.parcels
+    }, { what: "two parcels with their producers" })
+    const ofA = parcels.find((p: any) => p.producer.id === a.producer.id)
+    const ofB = parcels.find((p: any) => p.producer.id === b.producer.id)
+    expect(ofA.producer).toEqual({ id: a.producer.id, handle: a.producer.handle, legal_name: a.producer.legal_name })
+    expect(ofA.items.map((i: any) => i.quantity)).toEqual([2])
+    expect(ofB.items.map((i: any) => i.quantity)).toEqual([1])
+    for (const p of [ofA, ofB]) expect([p.status, p.shipments]).toEqual(["waiting", []])
+  })
+
+  it("after producer A ships through the portal: A shipped with carrier and tracking, B still waiting", async () => {
+    const listed = await until(async () =>
+      (await as(a.token).get("/producers/me/orders?limit=100")).body?.orders?.find((o: any) => o.display_id === order.display_id)
+    , { what: "the order in A's portal" })
+    const tracking = `VNP${uniq().toUpperCase()}`
+    const trackingUrl = `https://www.vnpost.vn/tra-cuu-hanh-trinh/buu-pham?key=${tracking}`
+    const shipped = await as(a.token).post(`/producers/me/orders/${listed.id}/ship`, { carrier: "VNPost", tracking_number: tracking, tracking_url: trackingUrl })
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(200)
+
+    const res = await parcelsOf(order.id, owner.token)
+    expect(res.status).toBe(200)
+    const ofA = res.body.parcels.find((p: any) => p.producer.id === a.producer.id)
+    const ofB = res.body.parcels.find((p: any) => p.producer.id === b.producer.id)
+    expect(ofA.status).toBe("shipped")
+    expect(ofA.items.map((i: any) => i.shipped_quantity)).toEqual([2])
+    expect(ofA.shipments).toHaveLength(1)
+    expect(ofA.shipments[0]).toMatchObject({ carrier: "VNPost", tracking: [{ number: tracking, url: trackingUrl }], delivered_at: null })
+    expect(Date.now() - Date.parse(ofA.shipments[0].shipped_at)).toBeLessThan(10 * 60_000)
+    expect([ofB.status, ofB.shipments, ofB.items.map((i: any) => i.shipped_quantity)]).toEqual(["waiting", [], [0]])
+
+    // One Medusa fulfillment per producer: the order as a whole is partly shipped by Medusa's own rules.
+    const medusa = await store("GET", `/store/orders/${order.id}?fields=id,fulfillment_status`, { token: owner.token })
+    expect(medusa.body.order.fulfillment_status).toBe("partially_shipped")
+  })
+
+  it("is readable exactly when the order is: never by another customer, and a malformed id is a 400", async () => {
+    // Past the short window in which the id alone opens a freshly placed order (order-access.ts).
+    await dbQuery(`UPDATE "order" SET created_at = now() - interval '2 hours' WHERE id = $1`, [order.id])
+    for (const [who, token] of [["nobody", undefined], ["another customer", other.token], ["producer A", a.token]] as const) {
+      const res = await parcelsOf(order.id, token)
+      expect([who, res.status, res.body.type], JSON.stringify(res.body)).toEqual([who, 404, "not_found"])
+      expect(JSON.stringify(res.body)).not.toContain(a.producer.legal_name)
+    }
+    const mine = await parcelsOf(order.id, owner.token)
+    expect([mine.status, mine.body.parcels.length]).toEqual([200, 2])
+    // A refusal looks exactly like an order that does not exist.
+    const missing = await parcelsOf(`order_01NOPE${uniq().toUpperCase()}`, owner.token)
+    expect([missing.status, missing.body.type]).toEqual([404, "not_found"])
+    const bad = await parcelsOf("not-an-order", owner.token)
+    expect([bad.status, bad.body.type]).toEqual([400, "invalid_data"])
+  })
+})
