@@ -6,61 +6,22 @@
  * The parcels are readable exactly when the order is: never by another customer (404, like an order
  * that does not exist), and a malformed id is a 400.
  */
-import { admin, http, login, store, uniq } from "../support/api"
-import { addItem, prepareCheckout, region, VN_ADDRESS } from "../support/checkout"
+import { http, store, uniq } from "../support/api"
 import { dbQuery } from "../support/inventory"
-import { listingBody, newProducer, producerCertificationBody } from "../support/producer"
 import { until } from "../support/wait"
-
-const COD = "pp_cod_cod"
-
-type Seller = Awaited<ReturnType<typeof newProducer>> & { variantId: string }
-
-const as = (token: string) => ({
-  get: (path: string) => http("GET", path, { token }),
-  post: (path: string, body: unknown = {}) => http("POST", path, { token, body }),
-})
-
-async function sellerWithListing(): Promise<Seller> {
-  const p = await newProducer()
-  const created = await as(p.token).post("/producers/me/products", listingBody())
-  expect(created.status, JSON.stringify(created.body)).toBe(201)
-  const productId = created.body.product.id
-  const cert = await as(p.token).post(`/producers/me/products/${productId}/certification`, producerCertificationBody())
-  expect(cert.status, JSON.stringify(cert.body)).toBe(201)
-  expect((await admin("POST", `/admin/ocop/certifications/${cert.body.certification.id}/approve`, {})).status).toBe(200)
-  expect((await admin("POST", `/admin/products/${productId}`, { status: "published" })).status).toBe(200)
-  await until(async () => (await store("GET", `/store/products/${productId}`)).status === 200, { what: "the listing in the store" })
-  return { ...p, variantId: created.body.product.variants[0].id }
-}
-
-async function customer(name: string) {
-  const email = `${name}-${uniq()}@example.com`
-  const password = "parcel-pass-2026"
-  const reg = await http("POST", "/auth/customer/emailpass/register", { body: { email, password } })
-  expect((await store("POST", "/store/customers", { token: reg.body.token, body: { email, first_name: name } })).status).toBe(200)
-  return { email, token: await login("customer", email, password) }
-}
+import { placeCustomerOrder, portalOrder, registeredCustomer, sellerWithListing, type Seller } from "../support/two-producer-order"
 
 const parcelsOf = (orderId: string, token?: string) => store("GET", `/store/orders/${orderId}/parcels`, { token })
 
 let a: Seller
 let b: Seller
-let owner: { email: string; token: string }
-let other: { email: string; token: string }
+let owner: Awaited<ReturnType<typeof registeredCustomer>>
+let other: Awaited<ReturnType<typeof registeredCustomer>>
 let order: { id: string; display_id: number }
 
 beforeAll(async () => {
-  ;[a, b, owner, other] = [await sellerWithListing(), await sellerWithListing(), await customer("owner"), await customer("other")]
-  const r = await region("vnd")
-  const cart = await store("POST", "/store/carts", { token: owner.token, body: { region_id: r.id, shipping_address: VN_ADDRESS } })
-  expect(cart.status, JSON.stringify(cart.body)).toBe(200)
-  expect((await addItem(cart.body.cart.id, a.variantId, 2)).status).toBe(200)
-  expect((await addItem(cart.body.cart.id, b.variantId, 1)).status).toBe(200)
-  await prepareCheckout(cart.body.cart.id, COD)
-  const done = await store("POST", `/store/carts/${cart.body.cart.id}/complete`, { token: owner.token })
-  expect(done.body.type, JSON.stringify(done.body)).toBe("order")
-  order = done.body.order
+  ;[a, b, owner, other] = [await sellerWithListing(), await sellerWithListing(), await registeredCustomer("owner"), await registeredCustomer("other")]
+  order = await placeCustomerOrder(owner.token, [[a.variantId, 2], [b.variantId, 1]])
 })
 
 describe("the shopper's order: one parcel per producer", () => {
@@ -80,12 +41,13 @@ describe("the shopper's order: one parcel per producer", () => {
   })
 
   it("after producer A ships through the portal: A shipped with carrier and tracking, B still waiting", async () => {
-    const listed = await until(async () =>
-      (await as(a.token).get("/producers/me/orders?limit=100")).body?.orders?.find((o: any) => o.display_id === order.display_id)
-    , { what: "the order in A's portal" })
+    const listed = await portalOrder(a, order.display_id)
     const tracking = `VNP${uniq().toUpperCase()}`
     const trackingUrl = `https://www.vnpost.vn/tra-cuu-hanh-trinh/buu-pham?key=${tracking}`
-    const shipped = await as(a.token).post(`/producers/me/orders/${listed.id}/ship`, { carrier: "VNPost", tracking_number: tracking, tracking_url: trackingUrl })
+    const shipped = await http("POST", `/producers/me/orders/${listed.id}/ship`, {
+      token: a.token,
+      body: { carrier: "VNPost", tracking_number: tracking, tracking_url: trackingUrl },
+    })
     expect(shipped.status, JSON.stringify(shipped.body)).toBe(200)
 
     const res = await parcelsOf(order.id, owner.token)
