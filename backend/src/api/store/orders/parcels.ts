@@ -9,12 +9,10 @@
  * Read-only, so no workflow: who may read the order is decided before this runs
  * (order-access.ts), exactly as for Medusa's order route.
  */
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import ProducerOrderLink from "../../../links/producer-order"
 import type { ParcelStatus, StoreOrderParcel } from "../../../modules/ocop/contract"
 
-const ORDER_FIELDS = [
+/** What `orderParcels` (store/orders/[id]/parcels/route.ts) reads of the order. */
+export const PARCEL_ORDER_FIELDS = [
   "id",
   "items.id",
   "items.title",
@@ -59,8 +57,8 @@ export function parcelStatus(units: number, shipped: number, delivered: number):
   return shipped > 0 ? "partially_shipped" : "waiting"
 }
 
-type LinkRow = { producer_id: string; line_item_ids: string[] | null }
-type ProducerRow = { id: string; handle: string; legal_name: string }
+export type LinkRow = { producer_id: string; line_item_ids: string[] | null }
+export type ProducerRow = { id: string; handle: string; legal_name: string }
 
 /**
  * Pure grouping (unit-tested): the order's lines by the producer link that owns them, in the
@@ -112,22 +110,4 @@ export function toParcels(order: any, links: LinkRow[], producers: ProducerRow[]
         : [],
     }
   })
-}
-
-/** The parcels of an order, or null when there is no such order. */
-export async function orderParcels(container: MedusaContainer, orderId: string): Promise<StoreOrderParcel[] | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId } })
-  const order = data[0]
-  if (!order) return null
-  const { data: links } = await query.graph({
-    entity: ProducerOrderLink.entryPoint,
-    fields: ["producer_id", "line_item_ids"],
-    filters: { order_id: orderId },
-  } as any)
-  const producerIds = [...new Set((links as unknown as LinkRow[]).map((l) => l.producer_id))]
-  const { data: producers } = producerIds.length
-    ? await query.graph({ entity: "producer", fields: ["id", "handle", "legal_name"], filters: { id: producerIds } })
-    : { data: [] }
-  return toParcels(order, links as unknown as LinkRow[], producers as unknown as ProducerRow[])
 }
