@@ -1,6 +1,6 @@
 /**
  * Per-producer shipments in a real browser (issue 18): a shopper's order with lines from two
- * producers; producer A signs in to the portal and ships its part with carrier and tracking; the
+ * producers; producer A signs in to the portal and ships its part with carrier, tracking number and URL; the
  * shopper, signed in, sees two parcels on the order page — A's shipped with its tracking number,
  * B's waiting to ship — in Vietnamese and English, with no serious accessibility finding.
  */
@@ -36,6 +36,8 @@ it("a producer ships its part of a two-producer order; the shopper sees two parc
   const tracking = `VNP-E2E-${uniq().toUpperCase()}`
   await portal.getByTestId("ship-tracking").fill(tracking)
   await portal.getByTestId("ship-carrier").fill("VNPost")
+  const trackingUrl = `https://www.vnpost.vn/tra-cuu-hanh-trinh/buu-pham?key=${tracking}`
+  await portal.locator('input[name="tracking_url"]').fill(trackingUrl)
   await portal.getByTestId("ship-submit").click()
   await portal.getByTestId("order-all-shipped").waitFor()
   await producerContext.close()
@@ -61,6 +63,8 @@ it("a producer ships its part of a two-producer order; the shopper sees two parc
   expect(await ofA.getByTestId("parcel-status").innerText()).toMatch(/Đã gửi hàng ngày \d{2}\/\d{2}\/\d{4}/)
   expect(await ofA.getByTestId("parcel-carrier").innerText()).toBe("VNPost")
   expect(await ofA.getByTestId("parcel-tracking").innerText()).toBe(tracking)
+  const link = ofA.getByTestId("parcel-tracking").getByRole("link")
+  expect([await link.getAttribute("href"), await link.getAttribute("rel"), await link.getAttribute("target")]).toEqual([trackingUrl, "noopener noreferrer", "_blank"])
   expect(await ofB.getAttribute("data-status")).toBe("waiting")
   expect(await ofB.getByRole("heading", { level: 3 }).innerText()).toContain(b.producer.legal_name)
   expect(await ofB.getByTestId("parcel-status").innerText()).toBe("Chờ gửi hàng")
