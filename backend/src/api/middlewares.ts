@@ -69,6 +69,7 @@ export default defineMiddlewares({
     { matcher: /^\/store(\/|$)/i, method: ["GET", "POST", "PUT", "PATCH", "DELETE"], middlewares: [storePublicPayload] },
     // An order by id: its registered customer only; a guest order only shortly after checkout (see the file).
     { matcher: "/store/orders/:id", method: "GET", middlewares: storeOrderAccess },
+    { matcher: "/store/orders/:id/parcels", method: "GET", middlewares: storeOrderAccess },
     // Carts: whole, positive quantities, and a line item is only reachable through its own cart.
     { matcher: "/store/carts", method: "POST", middlewares: [cartCreateQuantities] },
     { matcher: "/store/carts/:id/line-items", method: "POST", middlewares: [lineItemAddQuantity] },

@@ -108,3 +108,25 @@ export function toCurrentCertificate<C extends PublicCertification>(
   const current = currentCertification(list, now)
   return current ? { ...current, in_force: isCertificationInForce(current, now) } : null
 }
+
+/** Where one producer's parcel of an order stands, from Medusa's shipped/delivered quantities of its lines. */
+export const PARCEL_STATUSES = ["waiting", "partially_shipped", "shipped", "delivered"] as const
+export type ParcelStatus = (typeof PARCEL_STATUSES)[number]
+
+/**
+ * One parcel of a shopper's order (`GET /store/orders/:id/parcels`): a producer's own lines and
+ * the shipments (Medusa fulfillments) that producer made for them. `producer` is null for lines
+ * no producer is recorded for (e.g. read in the instant before the order is linked to producers).
+ */
+export type StoreOrderParcel = {
+  producer: Pick<PublicProducer, "id" | "handle" | "legal_name"> | null
+  status: ParcelStatus
+  items: { id: string; title: string; variant_title: string | null; thumbnail: string | null; quantity: number; shipped_quantity: number }[]
+  shipments: {
+    id: string
+    shipped_at: string | null
+    delivered_at: string | null
+    carrier: string | null
+    tracking: { number: string; url: string | null }[]
+  }[]
+}

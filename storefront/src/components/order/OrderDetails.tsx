@@ -1,11 +1,14 @@
+import type { StoreOrderParcel } from "@hue-ocop/backend/ocop-contract"
 import type { HttpTypes } from "@medusajs/types"
 import { getTranslations } from "next-intl/server"
 import { formatDate, type Locale } from "@/lib/util/locale"
 import { formatMoney } from "@/lib/util/money"
 import { bankTransferOf, orderPayment } from "@/lib/util/order"
 import { qrSvg } from "@/lib/util/qr"
+import { OrderParcels } from "./OrderParcels"
 
-export async function OrderDetails({ order, locale }: { order: HttpTypes.StoreOrder; locale: Locale }) {
+/** `parcels`: the order per producer (`retrieveOrderParcels`); omitted or null, the order shows without them. */
+export async function OrderDetails({ order, locale, parcels }: { order: HttpTypes.StoreOrder; locale: Locale; parcels?: StoreOrderParcel[] | null }) {
   const t = await getTranslations("order")
   const ct = await getTranslations("cart")
   const co = await getTranslations("checkout")
@@ -73,6 +76,7 @@ export async function OrderDetails({ order, locale }: { order: HttpTypes.StoreOr
         {order.tax_total ? <div><dt>{ct("tax")}</dt><dd>{m(order.tax_total)}</dd></div> : null}
         <div className="total"><dt>{ct("total")}</dt><dd data-testid="order-total">{m(order.total)}</dd></div>
       </dl>
+      {parcels?.length ? <OrderParcels parcels={parcels} locale={locale} /> : null}
     </div>
   )
 }

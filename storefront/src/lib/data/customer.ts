@@ -1,4 +1,5 @@
 import "server-only"
+import type { StoreOrderParcel } from "@hue-ocop/backend/ocop-contract"
 import type { HttpTypes } from "@medusajs/types"
 import { cache } from "react"
 import { errorStatus, medusaGet, TAGS } from "./common"
@@ -57,6 +58,25 @@ export async function retrieveOrder(id: string): Promise<HttpTypes.StoreOrder | 
   } catch (e) {
     const s = errorStatus(e)
     if (s !== 404 && s !== 401) console.error("[data] order failed:", (e as Error).message)
+    return null
+  }
+}
+
+/**
+ * The order as one parcel per producer, with each parcel's status and tracking
+ * (`GET /store/orders/:id/parcels`, readable exactly when the order is). Null when
+ * it cannot be read: the page then shows the order without parcels.
+ */
+export async function retrieveOrderParcels(id: string): Promise<StoreOrderParcel[] | null> {
+  try {
+    const { parcels } = await medusaGet<{ parcels: StoreOrderParcel[] }>(`/store/orders/${encodeURIComponent(id)}/parcels`, {
+      headers: await getAuthHeaders(),
+      revalidate: 0,
+    })
+    return parcels
+  } catch (e) {
+    const s = errorStatus(e)
+    if (s !== 404 && s !== 401) console.error("[data] order parcels failed:", (e as Error).message)
     return null
   }
 }

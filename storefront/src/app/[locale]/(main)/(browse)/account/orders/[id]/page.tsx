@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server"
 import { notFound, redirect } from "next/navigation"
 import { AccountNav } from "@/components/account/AccountNav"
 import { OrderDetails } from "@/components/order/OrderDetails"
-import { retrieveCustomer, retrieveOrder } from "@/lib/data/customer"
+import { retrieveCustomer, retrieveOrder, retrieveOrderParcels } from "@/lib/data/customer"
 import { toLocale } from "@/lib/util/locale"
 
 type Props = { params: Promise<{ locale: string; id: string }> }
@@ -20,7 +20,7 @@ export default async function AccountOrderPage({ params }: Props) {
   setRequestLocale(locale)
   const customer = await retrieveCustomer()
   if (!customer) redirect(`/${locale}/account`)
-  const order = await retrieveOrder(id)
+  const [order, parcels] = await Promise.all([retrieveOrder(id), retrieveOrderParcels(id)])
   if (!order || order.customer_id !== customer.id) notFound()
   const t = await getTranslations("account")
   return (
@@ -28,7 +28,7 @@ export default async function AccountOrderPage({ params }: Props) {
       <h1>{t("order", { id: String(order.display_id ?? order.id) })}</h1>
       <div className="account-layout">
         <AccountNav current="orders" locale={locale} />
-        <OrderDetails order={order} locale={locale} />
+        <OrderDetails order={order} locale={locale} parcels={parcels} />
       </div>
     </div>
   )

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation"
 import { OrderDetails } from "@/components/order/OrderDetails"
 import { Link } from "@/i18n/navigation"
 import { getLastOrder } from "@/lib/data/cookies"
-import { retrieveCustomer, retrieveOrder } from "@/lib/data/customer"
+import { retrieveCustomer, retrieveOrder, retrieveOrderParcels } from "@/lib/data/customer"
 import { toLocale } from "@/lib/util/locale"
 
 type Props = { params: Promise<{ locale: string; id: string }> }
@@ -21,7 +21,7 @@ export default async function OrderConfirmed({ params }: Props) {
   const t = await getTranslations("order")
   // Only the browser that placed the order, or its signed-in owner, may see it.
   const [lastOrder, customer] = await Promise.all([getLastOrder(), retrieveCustomer()])
-  const order = await retrieveOrder(id)
+  const [order, parcels] = await Promise.all([retrieveOrder(id), retrieveOrderParcels(id)])
   const owns = order && (lastOrder === order.id || (customer && order.customer_id === customer.id))
   if (!order || !owns) notFound()
   return (
@@ -33,7 +33,7 @@ export default async function OrderConfirmed({ params }: Props) {
           <p className="lead">{t("confirmedBody", { id: String(order.display_id ?? order.id), email: order.email ?? "" })}</p>
         </div>
       </div>
-      <OrderDetails order={order} locale={locale} />
+      <OrderDetails order={order} locale={locale} parcels={parcels} />
       <p style={{ marginTop: "2rem" }}><Link className="btn btn-primary" href="/products">{t("continue")}</Link></p>
     </div>
   )
