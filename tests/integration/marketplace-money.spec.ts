@@ -270,4 +270,27 @@ describe("5. isolation: a producer sees only its own money", () => {
     // Shoppers and anonymous callers never reach the portal's money.
     expect((await store("GET", "/producers/me/earnings")).status).toBe(401)
   })
+
+  it("the portal's Earnings page downloads a statement through the storefront, with the producer's own session only", async () => {
+    const payout = (await admin("GET", `/admin/marketplace/payouts?producer_id=${a.producer.id}`)).body.payouts[0]
+    const storefront = (process.env.OCOP_STOREFRONT_URL ?? "http://localhost:8000").replace(/\/$/, "")
+    const download = (path: string, token?: string) =>
+      fetch(`${storefront}${path}`, { headers: token ? { cookie: `ocop_producer_token=${token}` } : {}, redirect: "manual" })
+    const csvPath = `/vi/producer/payouts/${payout.id}/statement?format=csv`
+
+    const csv = await download(csvPath, a.token)
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/)
+    expect(csv.headers.get("cache-control")).toContain("no-store")
+    expect(await csv.text()).toContain(payout.reference)
+    const page = await download(`/vi/producer/payouts/${payout.id}/statement?format=html`, a.token)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain("Bảng kê thanh toán")
+
+    // Another producer's session: the backend's 404; no session: 401; a malformed id or format: 400.
+    expect((await download(csvPath, b.token)).status).toBe(404)
+    expect((await download(csvPath)).status).toBe(401)
+    expect((await download(`/vi/producer/payouts/${payout.id}/statement?format=pdf`, a.token)).status).toBe(400)
+    expect((await download(`/vi/producer/payouts/bad%20id%3B/statement?format=csv`, a.token)).status).toBe(400)
+  })
 })

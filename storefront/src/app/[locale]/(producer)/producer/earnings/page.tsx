@@ -93,6 +93,7 @@ export default async function ProducerEarnings({ params }: Props) {
                         <th scope="col">{t("earnings.reference")}</th>
                         <th scope="col">{t("earnings.amount")}</th>
                         <th scope="col">{t("earnings.status")}</th>
+                        <th scope="col">{t("earnings.statement")}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -104,6 +105,15 @@ export default async function ProducerEarnings({ params }: Props) {
                           <td>
                             <StateBadge state={p.status} label={t(`earnings.payoutStatus.${p.status}`)} testId="payout-status" />
                             {p.bank_reference ? ` ${p.bank_reference}` : ""}
+                          </td>
+                          <td>
+                            <a href={`/${locale}/producer/payouts/${p.id}/statement?format=html`} target="_blank" rel="noopener noreferrer" data-testid="statement-html">
+                              {t("earnings.statementPage")}
+                            </a>
+                            {" · "}
+                            <a href={`/${locale}/producer/payouts/${p.id}/statement?format=csv`} download data-testid="statement-csv">
+                              CSV
+                            </a>
                           </td>
                         </tr>
                       ))}
