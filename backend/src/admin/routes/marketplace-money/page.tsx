@@ -1,10 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Table, Text, toast } from "@medusajs/ui"
-import { useCallback, useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
 import { formatMoney } from "../../../contract/display"
 import { formatRate, fromMinor } from "../../../modules/marketplace-finance/money"
-import { OCOP_GROUPS, errorMessage, formatDate, sdk } from "../../lib/sdk"
+import { useOcopAction, useOcopList } from "../../lib/queries"
+import { OCOP_GROUPS, errorMessage, formatDate } from "../../lib/sdk"
 
 type Rule = { id: string; scope: "default" | "group" | "producer"; group_code: string | null; producer_id: string | null; rate_bp: number; valid_from: string; valid_until: string | null; note: string | null }
 type Payout = {
@@ -58,41 +59,25 @@ function MonthChart({ rows, currency }: { rows: Row[]; currency: string }) {
 }
 
 const MarketplaceMoneyPage = () => {
-  const [rules, setRules] = useState<Rule[]>([])
-  const [payouts, setPayouts] = useState<Payout[]>([])
-  const [rows, setRows] = useState<Row[]>([])
-  const [accounts, setAccounts] = useState<Account[]>([])
+  const rulesQuery = useOcopList<{ commission_rules: Rule[] }>("/admin/marketplace/commission-rules", { limit: 200 })
+  const payoutsQuery = useOcopList<{ payouts: Payout[] }>("/admin/marketplace/payouts", { limit: 100 })
+  const dashboardQuery = useOcopList<{ rows: Row[] }>("/admin/marketplace/dashboard", { months: 12 })
+  const accountsQuery = useOcopList<{ bank_accounts: Account[] }>("/admin/marketplace/bank-accounts", { status: "unverified", limit: 100 })
+  const failure = [rulesQuery, payoutsQuery, dashboardQuery, accountsQuery].find((q) => q.error)?.error
+  useEffect(() => {
+    if (failure) toast.error(errorMessage(failure))
+  }, [failure])
+  const rules = rulesQuery.data?.commission_rules ?? []
+  const payouts = payoutsQuery.data?.payouts ?? []
+  const rows = useMemo(() => dashboardQuery.data?.rows ?? [], [dashboardQuery.data])
+  const accounts = accountsQuery.data?.bank_accounts ?? []
   const [form, setForm] = useState({ scope: "default", group_code: "", producer_id: "", rate_percent: "10", valid_from: new Date().toISOString().slice(0, 10), valid_until: "" })
   const [holdingDays, setHoldingDays] = useState("7")
 
-  const load = useCallback(async () => {
-    try {
-      const [r, p, d, a] = await Promise.all([
-        sdk.client.fetch<{ commission_rules: Rule[] }>("/admin/marketplace/commission-rules", { query: { limit: 200 } }),
-        sdk.client.fetch<{ payouts: Payout[] }>("/admin/marketplace/payouts", { query: { limit: 100 } }),
-        sdk.client.fetch<{ rows: Row[] }>("/admin/marketplace/dashboard", { query: { months: 12 } }),
-        sdk.client.fetch<{ bank_accounts: Account[] }>("/admin/marketplace/bank-accounts", { query: { status: "unverified", limit: 100 } }),
-      ])
-      setRules(r.commission_rules)
-      setPayouts(p.payouts)
-      setRows(d.rows)
-      setAccounts(a.bank_accounts)
-    } catch (e) {
-      toast.error(errorMessage(e))
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
-
+  // Each action names its own outcome; the shared hook refreshes every OCOP/money query after it.
+  const action = useOcopAction({ success: null })
   const post = async (path: string, body: Record<string, unknown>, done = "Saved") => {
-    try {
-      await sdk.client.fetch(path, { method: "POST", body })
-      toast.success(done)
-      await load()
-    } catch (e) {
-      toast.error(errorMessage(e))
-    }
+    if ((await action.run(path, body)) !== null) toast.success(done)
   }
 
   const addRule = () =>
